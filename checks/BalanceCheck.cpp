@@ -1,0 +1,78 @@
+//===- BalanceCheck.cpp - preempt-balance ---------------------------------===//
+#include "BalanceCheck.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+
+using namespace preemptlint;
+
+llvm::StringRef preemptlint::regionState(Region R) {
+  switch (R) {
+  case Region::Preempt: return "preemption disabled";
+  case Region::Irq: return "interrupts disabled";
+  case Region::Bh: return "bottom halves disabled";
+  case Region::Rcu: return "an RCU read-side critical section open";
+  case Region::Migrate: return "migration disabled";
+  case Region::Kmap: return "a kmap_atomic() mapping";
+  case Region::Fpu: return "an FPU section open";
+  case Region::Pagefault: return "page faults disabled";
+  }
+  return "";
+}
+
+static clang::SourceLocation exitLoc(const FunctionContext &F, const PathState &S) {
+  if (S.ReturnLoc.isValid())
+    return S.ReturnLoc;
+  return F.FD->getBody()->getEndLoc();
+}
+
+void BalanceCheck::regionInconsistentExit(const FunctionContext &F, Region R,
+                                          const PathState &Leaking,
+                                          const PathState &Other) {
+  unsigned I = unsigned(R);
+  int D = Leaking.depth(R), O = Other.depth(R);
+  std::string Msg;
+  if (D > 0 && O <= 0)
+    Msg = ("'" + F.FD->getName() + "' returns with " + regionState(R) +
+           " on this path but not on others")
+              .str();
+  else
+    Msg = ("'" + F.FD->getName() + "' leaves " + regionState(R) +
+           " unbalanced: this path returns at nesting depth " + std::to_string(D) +
+           ", another at depth " + std::to_string(O))
+              .str();
+  auto B = report(F, exitLoc(F, Leaking), Msg);
+  if (Leaking.LastEnter[I].isValid())
+    B.note(Leaking.LastEnter[I], ("entered by " + Leaking.LastEnterBy[I] + "() here").str());
+  B.trail(Leaking);
+  B.note(exitLoc(F, Other), "another path returns here, balanced");
+}
+
+void BalanceCheck::regionUnderflow(const FunctionContext &F, Region R,
+                                   const Event &E, const PathState &S) {
+  unsigned I = unsigned(R);
+  auto B = report(F, E.Loc,
+                  (E.Name + "() ends a section with " + regionState(R) +
+                   " that this path already ended")
+                      .str());
+  if (S.LastExit[I].isValid())
+    B.note(S.LastExit[I], ("already ended by " + S.LastExitBy[I] + "() here").str());
+  B.trail(S);
+}
+
+void BalanceCheck::flagsMismatch(const FunctionContext &F, const Event &E,
+                                 llvm::StringRef Expected, const PathState &S) {
+  auto B = report(F, E.Loc,
+                  (E.Name + "() restores '" + E.FlagsKey +
+                   "' but the innermost interrupt save stored '" + Expected + "'")
+                      .str());
+  B.note(S.LastEnter[unsigned(Region::Irq)], "innermost save here");
+}
+
+void BalanceCheck::lostPreemption(const FunctionContext &F, const PathState &S) {
+  auto B = report(F, S.NoReschedAt,
+                  "preempt_enable_no_resched() re-enables preemption with no "
+                  "reschedule point after it on this path; a pending preemption is lost");
+  B.note(exitLoc(F, S), "the path returns here without preempt_check_resched() or schedule()");
+  B.trail(S);
+}

@@ -1,0 +1,90 @@
+//===- Check.cpp - check base, registry and glob lists --------------------===//
+#include "Check.h"
+
+#include "BalanceCheck.h"
+#include "PercpuAccessCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace preemptlint;
+
+Check::Builder::Builder(Check &C, const FunctionContext &F, clang::SourceLocation L,
+                        const llvm::Twine &Msg)
+    : C(C), SM(F.Ctx.getSourceManager()) {
+  D.Check = C.Name.str();
+  D.Message = Msg.str();
+  D.Function = F.FD->getNameAsString();
+  resolveLocation(SM, L, D.File, D.Line, D.Column);
+}
+
+Check::Builder::~Builder() {
+  if (Live)
+    C.Sink.add(std::move(D));
+}
+
+Check::Builder &Check::Builder::note(clang::SourceLocation L, const llvm::Twine &Msg) {
+  DiagNote N;
+  N.Message = Msg.str();
+  resolveLocation(SM, L, N.File, N.Line, N.Column);
+  if (!N.File.empty())
+    D.Notes.push_back(std::move(N));
+  return *this;
+}
+
+Check::Builder &Check::Builder::trail(const PathState &S) {
+  for (auto &[L, Taken] : S.Trail)
+    note(L, Taken ? "assuming this condition is true" : "assuming this condition is false");
+  return *this;
+}
+
+const std::vector<CheckInfo> &preemptlint::allChecks() {
+  static const std::vector<CheckInfo> Checks = {
+      {"preempt-balance", BalanceCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<BalanceCheck>(S); }},
+      {"preempt-percpu-access", PercpuAccessCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<PercpuAccessCheck>(S); }},
+  };
+  return Checks;
+}
+
+static bool globMatch(llvm::StringRef Pat, llvm::StringRef S) {
+  if (Pat.empty())
+    return S.empty();
+  if (Pat.front() == '*') {
+    for (size_t I = 0; I <= S.size(); ++I)
+      if (globMatch(Pat.drop_front(), S.drop_front(I)))
+        return true;
+    return false;
+  }
+  return !S.empty() && Pat.front() == S.front() && globMatch(Pat.drop_front(), S.drop_front());
+}
+
+bool preemptlint::validateCheckGlobs(llvm::StringRef Globs, std::string &Err) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (auto P : Parts) {
+    P = P.trim();
+    if (P.consume_front("-"))
+      P = P.trim();
+    if (P.empty() || P.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.*") != llvm::StringRef::npos) {
+      Err = "invalid check glob '" + P.str() + "' in --checks";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool preemptlint::checkEnabled(llvm::StringRef Globs, llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  bool On = false;
+  for (auto P : Parts) {
+    P = P.trim();
+    bool Neg = P.consume_front("-");
+    if (globMatch(P.trim(), Name))
+      On = !Neg;
+  }
+  return On;
+}

@@ -1,0 +1,39 @@
+//===- PercpuAccessCheck.cpp - preempt-percpu-access ----------------------===//
+#include "PercpuAccessCheck.h"
+
+#include "BalanceCheck.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace preemptlint;
+
+void PercpuAccessCheck::unpinnedAccess(const FunctionContext &F, const Event &E,
+                                       const ViaCall &Via, const PathState &S) {
+  const clang::SourceManager &SM = F.Ctx.getSourceManager();
+  std::string Msg;
+  if (Via.Callee)
+    Msg = ("call to '" + Via.Callee->getName() + "', which uses " + Via.What +
+           "(), in preemptible code")
+              .str();
+  else if (E.Eff && E.Eff->Kind == EffectKind::CpuId)
+    Msg = (E.Name + "() used in preemptible code; the task may migrate and the CPU id go stale").str();
+  else
+    Msg = (E.Name + "() on per-CPU data in preemptible code").str();
+  auto B = report(F, E.Loc, Msg);
+  if (Via.Callee)
+    B.note(Via.Where, (Via.What + "() used here").str());
+  // Where the protection ended last, if it did on this path.
+  clang::SourceLocation Last;
+  Region LastR = Region::Preempt;
+  for (unsigned R = 0; R < NumRegions; ++R)
+    if ((cpuPinningRegions() & (1u << R)) && S.LastExit[R].isValid() &&
+        (Last.isInvalid() || SM.isBeforeInTranslationUnit(Last, S.LastExit[R]))) {
+      Last = S.LastExit[R];
+      LastR = Region(R);
+    }
+  if (Last.isValid())
+    B.note(Last, ("protection ended here: " + S.LastExitBy[unsigned(LastR)] +
+                  "() ended the section with " + regionState(LastR))
+                     .str());
+  B.trail(S);
+}

@@ -1,0 +1,551 @@
+//===- Events.cpp - primitives as ordered events on CFG elements ---------===//
+#include "Events.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/MacroArgs.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang;
+using namespace preemptlint;
+
+//===----------------------------------------------------------------------===//
+// Macro recording
+//===----------------------------------------------------------------------===//
+
+namespace preemptlint {
+class MacroRecorder : public PPCallbacks {
+public:
+  MacroRecorder(MacroIndex &Idx, Preprocessor &PP) : Idx(Idx), PP(PP) {
+    // Resolve model names to identifiers once: the callback runs for every
+    // expansion in the translation unit.
+    for (auto &P : Idx.Model.primitives())
+      if (P.Match != Primitive::Call)
+        Prims[PP.getIdentifierInfo(P.Name)] = &P;
+    for (auto &C : Idx.Model.contractMacros())
+      ContractIds[PP.getIdentifierInfo(C.getKey())] = C.getValue();
+  }
+
+  void MacroExpands(const Token &NameTok, const MacroDefinition &MD,
+                    SourceRange Range, const MacroArgs *Args) override {
+    const IdentifierInfo *II = NameTok.getIdentifierInfo();
+    if (!II)
+      return;
+    auto It = Prims.find(II);
+    if (It != Prims.end()) {
+      MacroExpansionRec R;
+      R.Prim = It->second;
+      R.Name = R.Prim->Name;
+      R.NameLoc = NameTok.getLocation();
+      R.End = Range.getEnd();
+      const MacroInfo *MI = MD.getMacroInfo();
+      if (Args && MI) {
+        for (unsigned I = 0, N = MI->getNumParams(); I < N; ++I) {
+          const Token *T = Args->getUnexpArgument(I);
+          if (!T || T->is(tok::eof)) {
+            R.Args.push_back({});
+            continue;
+          }
+          SourceLocation B = T->getLocation(), E = B;
+          for (; T->isNot(tok::eof); ++T)
+            E = T->getLocation();
+          R.Args.push_back({B, E});
+        }
+      }
+      Idx.ByLoc[R.NameLoc.getRawEncoding()] = Idx.Recs.size();
+      Idx.Recs.push_back(std::move(R));
+      return;
+    }
+    auto CI = ContractIds.find(II);
+    if (CI == ContractIds.end())
+      return;
+    MacroIndex::Contract C;
+    C.Kind = CI->second;
+    C.Loc = NameTok.getLocation();
+    const MacroInfo *MI = MD.getMacroInfo();
+    if (Args && MI && MI->getNumParams() > 0)
+      for (const Token *T = Args->getUnexpArgument(0); T && T->isNot(tok::eof); ++T)
+        C.Arg += PP.getSpelling(*T);
+    Idx.Contracts.push_back(std::move(C));
+  }
+
+private:
+  MacroIndex &Idx;
+  Preprocessor &PP;
+  llvm::DenseMap<const IdentifierInfo *, const Primitive *> Prims;
+  llvm::DenseMap<const IdentifierInfo *, ContractKind> ContractIds;
+};
+} // namespace preemptlint
+
+std::unique_ptr<PPCallbacks> MacroIndex::makeCallbacks(Preprocessor &PP) {
+  return std::make_unique<MacroRecorder>(*this, PP);
+}
+
+std::vector<MacroIndex::Contract>
+MacroIndex::contractsOf(const FunctionDecl *FD, const SourceManager &SM) const {
+  std::vector<Contract> Out;
+  if (Contracts.empty())
+    return Out;
+  for (const FunctionDecl *D : FD->redecls()) {
+    // Annotations sit between the start of the declaration and its body
+    // (or the end of the prototype).
+    SourceLocation B = SM.getExpansionLoc(D->getBeginLoc());
+    SourceLocation E = D->hasBody() && D->getBody()
+                           ? SM.getExpansionLoc(D->getBody()->getBeginLoc())
+                           : SM.getExpansionLoc(D->getEndLoc());
+    if (B.isInvalid() || E.isInvalid())
+      continue;
+    for (auto &C : Contracts) {
+      SourceLocation L = SM.getExpansionLoc(C.Loc);
+      if (SM.getFileID(L) != SM.getFileID(B))
+        continue;
+      if (!SM.isBeforeInTranslationUnit(L, B) && !SM.isBeforeInTranslationUnit(E, L))
+        Out.push_back(C);
+    }
+  }
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
+// Keys
+//===----------------------------------------------------------------------===//
+
+static void keyOf(const Expr *E, std::string &Out) {
+  E = E->IgnoreParenCasts();
+  if (auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+      return keyOf(UO->getSubExpr(), Out);
+  }
+  if (auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    Out += DR->getDecl()->getName();
+    return;
+  }
+  if (auto *ME = dyn_cast<MemberExpr>(E)) {
+    keyOf(ME->getBase(), Out);
+    Out += '.';
+    Out += ME->getMemberDecl()->getName();
+    return;
+  }
+  if (auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    keyOf(AS->getBase(), Out);
+    Out += '[';
+    keyOf(AS->getIdx(), Out);
+    Out += ']';
+    return;
+  }
+  if (auto *IL = dyn_cast<IntegerLiteral>(E)) {
+    Out += std::to_string(IL->getValue().getLimitedValue());
+    return;
+  }
+  if (auto *CE = dyn_cast<CallExpr>(E)) {
+    if (auto *FD = CE->getDirectCallee()) {
+      Out += FD->getName();
+      Out += '(';
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+        if (I) Out += ',';
+        keyOf(CE->getArg(I), Out);
+      }
+      Out += ')';
+      return;
+    }
+  }
+  if (auto *BO = dyn_cast<BinaryOperator>(E)) {
+    keyOf(BO->getLHS(), Out);
+    Out += BO->getOpcodeStr();
+    keyOf(BO->getRHS(), Out);
+    return;
+  }
+  // Anything else is its own, unique lock.
+  Out += "<expr@" + std::to_string(E->getBeginLoc().getRawEncoding()) + ">";
+}
+
+std::string preemptlint::canonicalKey(const Expr *E) {
+  std::string S;
+  if (E)
+    keyOf(E, S);
+  return S;
+}
+
+const FunctionDecl *preemptlint::functionOfArg(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+  if (auto *DR = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<FunctionDecl>(DR->getDecl());
+  return nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// Extraction
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+struct ExpansionUse {
+  const MacroExpansionRec *Rec;
+  // Elements whose statement lies in the body of the expansion.
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 4> Body; // (rpo, elem idx)
+  llvm::SmallVector<std::pair<unsigned, const Stmt *>, 4> BodyStmts; // (rpo*65536+idx, stmt)
+  // Statements covered by the expansion (body or arguments), for argument search.
+  llvm::SmallVector<const Stmt *, 8> Covered;
+  unsigned AnchorBlock = ~0u, AnchorElem = 0;
+};
+
+class Extraction {
+public:
+  Extraction(ASTContext &Ctx, const KernelApiModel &M, const MacroIndex &Macros,
+             FunctionEvents &FE)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Model(M), Macros(Macros), FE(FE) {}
+
+  void run();
+
+private:
+  /// The outermost recognised expansion whose body contains L.
+  const MacroExpansionRec *owner(SourceLocation L) const {
+    const MacroExpansionRec *Found = nullptr;
+    while (L.isMacroID()) {
+      if (SM.isMacroArgExpansion(L)) {
+        L = SM.getImmediateSpellingLoc(L);
+        continue;
+      }
+      SourceLocation NameLoc = SM.getImmediateExpansionRange(L).getBegin();
+      if (auto *R = Macros.find(NameLoc))
+        Found = R;
+      L = NameLoc;
+    }
+    return Found;
+  }
+  /// Calls F for each recognised expansion that covers L (body or argument).
+  template <typename Fn> void forEachCovering(SourceLocation L, Fn F) const {
+    while (L.isMacroID()) {
+      SourceLocation Up = SM.getImmediateExpansionRange(L).getBegin();
+      if (!SM.isMacroArgExpansion(L))
+        if (auto *R = Macros.find(Up))
+          F(R);
+      L = Up;
+    }
+  }
+  /// True if L was spelled in argument range [B, E].
+  bool fromArg(SourceLocation L, std::pair<SourceLocation, SourceLocation> A) const {
+    if (A.first.isInvalid())
+      return false;
+    unsigned B = A.first.getRawEncoding(), E = A.second.getRawEncoding();
+    for (;;) {
+      unsigned R = L.getRawEncoding();
+      if (R >= B && R <= E && L.isMacroID() == A.first.isMacroID())
+        return true;
+      if (!L.isMacroID())
+        return false;
+      if (SM.isMacroArgExpansion(L))
+        L = SM.getImmediateSpellingLoc(L);
+      else
+        L = SM.getImmediateExpansionRange(L).getBegin();
+    }
+  }
+  const Expr *findArg(const ExpansionUse &U, unsigned I) const;
+  void addEventsFor(const Primitive &P, SourceLocation Loc, llvm::StringRef Name,
+                    const Expr *Result,
+                    llvm::function_ref<const Expr *(unsigned)> ArgAt,
+                    unsigned Block, unsigned Elem);
+  void add(unsigned Block, unsigned Elem, Event E) {
+    FE.Events[Block].push_back({Elem, std::move(E)});
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const KernelApiModel &Model;
+  const MacroIndex &Macros;
+  FunctionEvents &FE;
+};
+
+} // namespace
+
+const Expr *Extraction::findArg(const ExpansionUse &U, unsigned I) const {
+  if (I >= U.Rec->Args.size())
+    return nullptr;
+  auto Range = U.Rec->Args[I];
+  const Expr *Found = nullptr;
+  // Pre-order: the first hit is the outermost expression from the argument.
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Found)
+      return;
+    if (auto *E = dyn_cast<Expr>(S))
+      if (fromArg(E->getBeginLoc(), Range) && fromArg(E->getEndLoc(), Range)) {
+        Found = E;
+        return;
+      }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  for (const Stmt *S : U.Covered) {
+    Walk(S);
+    if (Found)
+      break;
+  }
+  return Found;
+}
+
+void Extraction::addEventsFor(const Primitive &P, SourceLocation Loc,
+                              llvm::StringRef Name, const Expr *Result,
+                              llvm::function_ref<const Expr *(unsigned)> ArgAt,
+                              unsigned Block, unsigned Elem) {
+  for (const Effect &Eff : P.Effects) {
+    Event E;
+    E.K = Event::Primitive;
+    E.Eff = &Eff;
+    E.Name = Name;
+    E.Loc = Loc;
+    E.Result = Result;
+    E.Cond = P.Cond;
+    if (Eff.LockArg >= 0) {
+      const Expr *A = ArgAt(Eff.LockArg);
+      E.LockKey = canonicalKey(A);
+      E.LockClassIdx = Eff.LockClassIdx;
+      if (A && Eff.Kind == EffectKind::AssertHeld) {
+        QualType T = A->IgnoreParenImpCasts()->getType();
+        if (T->isPointerType())
+          T = T->getPointeeType();
+        E.LockClassIdx = Model.lockClassForType(T.getUnqualifiedType().getAsString());
+      }
+    }
+    if (Eff.FlagsArg >= 0)
+      E.FlagsKey = canonicalKey(ArgAt(Eff.FlagsArg));
+    if (Eff.Kind == EffectKind::Register) {
+      E.Target = functionOfArg(ArgAt(Eff.FnArg));
+      if (!E.Target)
+        continue;
+    }
+    add(Block, Elem, std::move(E));
+  }
+}
+
+void Extraction::run() {
+  const CFG &G = *FE.Cfg;
+  unsigned NB = G.getNumBlockIDs();
+  FE.Events.assign(NB, {});
+  FE.Rpo.assign(NB, ~0u);
+  {
+    // Reverse post-order by an explicit DFS: pruned (trivially false) edges
+    // are null successors, which LLVM's graph traversal does not expect.
+    std::vector<const CFGBlock *> Post;
+    std::vector<bool> Seen(NB, false);
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>> Stack;
+    const CFGBlock *Entry = &G.getEntry();
+    Seen[Entry->getBlockID()] = true;
+    Stack.push_back({Entry, Entry->succ_begin()});
+    while (!Stack.empty()) {
+      auto &[B, It] = Stack.back();
+      if (It == B->succ_end()) {
+        Post.push_back(B);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *S = It->getReachableBlock();
+      ++It;
+      if (S && !Seen[S->getBlockID()]) {
+        Seen[S->getBlockID()] = true;
+        Stack.push_back({S, S->succ_begin()});
+      }
+    }
+    unsigned N = 0;
+    for (auto It = Post.rbegin(); It != Post.rend(); ++It) {
+      FE.Rpo[(*It)->getBlockID()] = N++;
+      FE.Order.push_back(*It);
+    }
+  }
+
+  llvm::DenseMap<const MacroExpansionRec *, ExpansionUse> Uses;
+  // Elements in source order, for anchoring empty expansions.
+  std::vector<std::pair<SourceLocation, std::pair<unsigned, unsigned>>> Positions;
+
+  for (const CFGBlock *B : FE.Order) {
+    unsigned BID = B->getBlockID(), R = FE.Rpo[BID];
+    unsigned Idx = 0;
+    for (const CFGElement &El : *B) {
+      unsigned I = Idx++;
+      if (auto CF = El.getAs<CFGCleanupFunction>()) {
+        const VarDecl *VD = CF->getVarDecl();
+        const FunctionDecl *Fn = CF->getFunctionDecl();
+        if (!VD || !Fn)
+          continue;
+        Event E;
+        E.K = Event::Call;
+        E.Callee = Fn;
+        E.Name = Fn->getName();
+        E.Loc = VD->getLocation();
+        // A guard: the constructor initialised the variable; the destructor
+        // undoes exactly that.
+        if (const Expr *Init = VD->getInit())
+          if (auto *CE = dyn_cast<CallExpr>(Init->IgnoreParenCasts()))
+            if (const FunctionDecl *Ctor = CE->getDirectCallee()) {
+              llvm::StringRef CN = Ctor->getName(), DN = Fn->getName();
+              if (CN.consume_back("_constructor") && DN.consume_back("_destructor") && CN == DN) {
+                E.K = Event::GuardEnd;
+                E.Callee = Ctor;
+                E.CtorLoc = CE->getBeginLoc();
+                for (const Expr *A : CE->arguments())
+                  E.ArgKeys.push_back(canonicalKey(A));
+              }
+            }
+        add(BID, I, std::move(E));
+        continue;
+      }
+      auto CS = El.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      SourceLocation BL = S->getBeginLoc(), EL = S->getEndLoc();
+      if (BL.isValid())
+        Positions.push_back({SM.getExpansionLoc(BL), {BID, I}});
+
+      // Which expansion owns this statement (begin and end in its body)?
+      const MacroExpansionRec *Own = BL.isMacroID() ? owner(BL) : nullptr;
+      if (Own && EL.isMacroID()) {
+        bool EndInside = false;
+        SourceLocation L = EL;
+        while (L.isMacroID() && !EndInside) {
+          if (SM.isMacroArgExpansion(L)) {
+            L = SM.getImmediateSpellingLoc(L);
+            continue;
+          }
+          SourceLocation NameLoc = SM.getImmediateExpansionRange(L).getBegin();
+          EndInside = NameLoc == Own->NameLoc;
+          L = NameLoc;
+        }
+        if (!EndInside)
+          Own = nullptr;
+      } else if (Own) {
+        Own = nullptr;
+      }
+      if (Own) {
+        auto &U = Uses[Own];
+        U.Rec = Own;
+        U.Body.push_back({R, I});
+        U.BodyStmts.push_back({R * 65536u + I, S});
+        if (R < U.AnchorBlock || (R == U.AnchorBlock && I < U.AnchorElem)) {
+          U.AnchorBlock = R;
+          U.AnchorElem = I;
+        }
+      }
+      if (BL.isMacroID())
+        forEachCovering(BL, [&](const MacroExpansionRec *Rec) {
+          if (!Rec->Args.empty()) {
+            auto &U = Uses[Rec];
+            U.Rec = Rec;
+            U.Covered.push_back(S);
+          }
+        });
+      if (Own)
+        continue; // claimed by a recognised macro
+
+      // Address-taken locals are not tracked by branch facts.
+      if (auto *UO = dyn_cast<UnaryOperator>(S))
+        if (UO->getOpcode() == UO_AddrOf)
+          if (auto *DR = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+            FE.AddressTaken.insert(DR->getDecl());
+
+      auto *CE = dyn_cast<CallExpr>(S);
+      if (!CE)
+        continue;
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier())
+        continue;
+      const Primitive *P = Model.lookup(Callee->getName());
+      if (P && P->Match != Primitive::Macro) {
+        addEventsFor(*P, CE->getBeginLoc(), P->Name, CE,
+                     [&](unsigned A) -> const Expr * {
+                       return A < CE->getNumArgs() ? CE->getArg(A) : nullptr;
+                     },
+                     BID, I);
+        continue;
+      }
+      Event E;
+      E.K = Event::Call;
+      E.Callee = Callee;
+      E.Name = Callee->getName();
+      E.Loc = CE->getBeginLoc();
+      E.Result = CE;
+      for (const Expr *A : CE->arguments())
+        E.ArgKeys.push_back(canonicalKey(A));
+      add(BID, I, std::move(E));
+    }
+  }
+
+  // Expansions that own CFG elements: anchor at the first element (RPO).
+  llvm::SmallPtrSet<const MacroExpansionRec *, 16> Anchored;
+  for (auto &Entry : Uses) {
+    const MacroExpansionRec *Rec = Entry.first;
+    ExpansionUse &U = Entry.second;
+    if (U.Body.empty())
+      continue;
+    Anchored.insert(Rec);
+    const CFGBlock *B = FE.Order[U.AnchorBlock];
+    const Expr *Result = nullptr;
+    unsigned Best = 0;
+    for (auto &[Key, S] : U.BodyStmts)
+      if (isa<Expr>(S) && Key >= Best) {
+        Best = Key;
+        Result = cast<Expr>(S);
+      }
+    addEventsFor(*Rec->Prim, Rec->NameLoc, Rec->Name, Result,
+                 [&](unsigned A) { return findArg(U, A); }, B->getBlockID(),
+                 U.AnchorElem);
+  }
+
+  // Expansions of recognised macros inside this function that left nothing
+  // in the CFG (empty in this configuration): anchor at the next element in
+  // source order.
+  if (!FE.FD->getBody())
+    return;
+  SourceRange Body = FE.FD->getBody()->getSourceRange();
+  SourceLocation BB = SM.getExpansionLoc(Body.getBegin()), BE = SM.getExpansionLoc(Body.getEnd());
+  if (SM.getFileID(BB) != SM.getFileID(BE))
+    return;
+  llvm::sort(Positions, [&](auto &A, auto &B) {
+    return SM.isBeforeInTranslationUnit(A.first, B.first);
+  });
+  for (auto &Rec : Macros.records()) {
+    if (!Rec.NameLoc.isFileID() || Anchored.count(&Rec) || Rec.Prim->Effects.empty())
+      continue;
+    if (SM.getFileID(Rec.NameLoc) != SM.getFileID(BB) ||
+        SM.isBeforeInTranslationUnit(Rec.NameLoc, BB) ||
+        SM.isBeforeInTranslationUnit(BE, Rec.NameLoc))
+      continue;
+    if (Uses.count(&Rec) && !Uses[&Rec].Covered.empty())
+      continue; // it has arguments in the CFG: only its own body was empty
+    auto It = llvm::lower_bound(Positions, Rec.End, [&](auto &P, SourceLocation L) {
+      return SM.isBeforeInTranslationUnit(P.first, L) || P.first == L;
+    });
+    if (It == Positions.end())
+      continue;
+    addEventsFor(*Rec.Prim, Rec.NameLoc, Rec.Name, nullptr,
+                 [](unsigned) -> const Expr * { return nullptr; },
+                 It->second.first, It->second.second);
+  }
+}
+
+std::unique_ptr<FunctionEvents> EventExtractor::extract(const FunctionDecl *FD) {
+  auto FE = std::make_unique<FunctionEvents>();
+  FE->FD = FD;
+  CFG::BuildOptions BO;
+  BO.AddImplicitDtors = true; // emits CFGCleanupFunction for cleanup attributes
+  BO.AddInitializers = false;
+  BO.setAllAlwaysAdd();
+  FE->Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
+  if (!FE->Cfg) {
+    FE->CfgFailed = true;
+    return FE;
+  }
+  Extraction X(Ctx, Model, Macros, *FE);
+  X.run();
+  for (auto &Evs : FE->Events)
+    llvm::stable_sort(Evs, [](auto &A, auto &B) { return A.first < B.first; });
+  return FE;
+}

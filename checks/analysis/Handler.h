@@ -1,0 +1,77 @@
+//===- Handler.h - what the analysis reports, one virtual per event -*- C++ -*-===//
+//
+// The analysis never formats text: it calls a Handler (like Clang's
+// ThreadSafetyHandler). Rules subscribe by overriding the events they care
+// about; the default implementations ignore everything.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PREEMPTLINT_ANALYSIS_HANDLER_H
+#define PREEMPTLINT_ANALYSIS_HANDLER_H
+
+#include "Events.h"
+#include "PreemptState.h"
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace preemptlint {
+
+class KernelApiModel;
+
+/// What a handler may want to know about the function being analysed.
+struct FunctionContext {
+  const clang::FunctionDecl *FD;
+  clang::ASTContext &Ctx;
+  const KernelApiModel &Model;
+  bool HasContract;      // __acquires/__releases/__must_hold on a declaration
+  bool SchedulerCore;    // the file is part of the scheduler core
+};
+
+/// A CPU id or per-CPU access made through a call of a function of the
+/// same file (the summary carried it to the call site).
+struct ViaCall {
+  const clang::FunctionDecl *Callee = nullptr;
+  clang::SourceLocation Where; // the access inside the callee
+  llvm::StringRef What;        // the primitive used there
+};
+
+class Handler {
+public:
+  virtual ~Handler() = default;
+
+  /// E needs the task pinned to its CPU; on path S nothing pins it.
+  virtual void unpinnedAccess(const FunctionContext &F, const Event &E,
+                              const ViaCall &Via, const PathState &S) {}
+  /// E ends region R on a path that had already ended everything it began.
+  virtual void regionUnderflow(const FunctionContext &F, Region R,
+                               const Event &E, const PathState &S) {}
+  /// The function's exits disagree on region R: Leaking returns with R at
+  /// a greater depth than Other, and their return values do not explain it.
+  virtual void regionInconsistentExit(const FunctionContext &F, Region R,
+                                      const PathState &Leaking,
+                                      const PathState &Other) {}
+  /// An irq restore whose flags are not those of the innermost save.
+  virtual void flagsMismatch(const FunctionContext &F, const Event &E,
+                             llvm::StringRef Expected, const PathState &S) {}
+  /// preempt_enable_no_resched() made preemption possible again and the
+  /// path returned without a reschedule point.
+  virtual void lostPreemption(const FunctionContext &F, const PathState &S) {}
+  /// A lock acquired while already held.
+  virtual void doubleAcquire(const FunctionContext &F, const Event &E,
+                             const HeldLock &Held, const PathState &S) {}
+  /// A lock released that this path did not take (no contract says it may).
+  virtual void releaseNotHeld(const FunctionContext &F, const Event &E,
+                              const PathState &S) {}
+  /// The function's exits disagree on lock L.
+  virtual void lockInconsistentExit(const FunctionContext &F, const HeldLock &L,
+                                    const PathState &Leaking,
+                                    const PathState &Other) {}
+  /// The per-function budget ran out; results for F are partial.
+  virtual void budgetExhausted(const FunctionContext &F, unsigned Steps) {}
+};
+
+} // namespace preemptlint
+
+#endif

@@ -1,0 +1,956 @@
+//===- PreemptAnalysis.cpp - worklist dataflow over clang::CFG -----------===//
+//
+// Forward analysis, one function at a time, over the events of Events.h and
+// the lattice of PreemptState.h (see there for which way the join errs).
+// Blocks are visited in reverse post-order from a priority worklist; each
+// block holds a bounded StateSet; branches refine path states with what the
+// condition says (correlated branches, trylock results) and drop infeasible
+// ones. Loops converge by widening after AnalysisOptions::WidenAfter visits;
+// AnalysisOptions::Budget bounds the work per function.
+//
+//===----------------------------------------------------------------------===//
+#include "PreemptAnalysis.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include <queue>
+
+using namespace clang;
+using namespace preemptlint;
+
+namespace preemptlint {
+
+class FunctionAnalyzer {
+public:
+  FunctionAnalyzer(FileAnalysis &FA, FunctionEvents &FE, FunctionSummary &Sum,
+                   bool Report, bool Deferred, RegionMask Assumed)
+      : FA(FA), FE(FE), Sum(Sum), H(Report ? FA.H : FA.Silent),
+        Deferred(Deferred), InitialAssumed(Assumed),
+        SM(FA.Ctx.getSourceManager()),
+        FC{FE.FD, FA.Ctx, FA.Model, false, FA.SchedulerCore} {
+    FC.HasContract = !FA.Macros.contractsOf(FE.FD, SM).empty();
+    Dump = Report && FA.Opts.DumpState &&
+           (FA.Opts.DumpFilter.empty() || FA.Opts.DumpFilter == FE.FD->getName());
+  }
+
+  void run();
+
+private:
+  bool rt() const { return FA.Opts.Model == PreemptModel::RT; }
+  void processBlock(const CFGBlock *B, PathState S);
+  void applyEvent(PathState &S, const Event &E);
+  void applyEffect(PathState &S, const Effect &Eff, const Event &E,
+                   const ViaCall &Via, llvm::StringRef LockKey, bool Inverse);
+  void applyCall(PathState &S, const Event &E, bool Inverse);
+  void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
+  void applyStmt(PathState &S, const Stmt *St);
+  /// Refines S for the edge of a branch on Cond; false if infeasible.
+  bool refine(PathState &S, const Expr *Cond, bool Branch);
+  bool refineAtom(PathState &S, const Expr *Atom, bool NonZero);
+  std::optional<int64_t> valueOf(const PathState &S, const Expr *E) const;
+  std::string factKey(const Expr *E, bool &Memory) const;
+  void propagate(const CFGBlock *From, unsigned SuccIdx, const CFGBlock *To,
+                 PathState S);
+  void finish();
+  void dumpState(SourceLocation L, const char *What, const PathState &S);
+
+  FileAnalysis &FA;
+  FunctionEvents &FE;
+  FunctionSummary &Sum;
+  Handler &H;
+  bool Deferred;
+  RegionMask InitialAssumed;
+  const SourceManager &SM;
+  FunctionContext FC;
+  bool Dump = false;
+
+  std::vector<StateSet> In;
+  std::vector<unsigned> Visits;
+  std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>> Work;
+  std::vector<bool> Queued;
+  unsigned Steps = 0;
+  bool OutOfBudget = false;
+};
+
+} // namespace preemptlint
+
+//===----------------------------------------------------------------------===//
+// Conditions and facts
+//===----------------------------------------------------------------------===//
+
+std::string FunctionAnalyzer::factKey(const Expr *E, bool &Memory) const {
+  E = E->IgnoreParenImpCasts();
+  Memory = false;
+  // Only side-effect-free lvalue paths are tracked.
+  const Expr *Base = E;
+  for (;;) {
+    Base = Base->IgnoreParenImpCasts();
+    if (auto *ME = dyn_cast<MemberExpr>(Base)) {
+      Memory = true;
+      Base = ME->getBase();
+      continue;
+    }
+    if (auto *UO = dyn_cast<UnaryOperator>(Base); UO && UO->getOpcode() == UO_Deref) {
+      Memory = true;
+      Base = UO->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  auto *DR = dyn_cast<DeclRefExpr>(Base);
+  if (!DR)
+    return "";
+  auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+  if (!VD)
+    return "";
+  // Variables a macro declared for itself (typecheck dummies, statement
+  // expression temporaries) only multiply path states.
+  if (VD->getLocation().isMacroID())
+    return "";
+  if (VD->hasGlobalStorage() || VD->getType().isVolatileQualified())
+    Memory = true;
+  if (!Memory && FE.AddressTaken.count(VD))
+    return "";
+  return canonicalKey(E);
+}
+
+std::optional<int64_t> FunctionAnalyzer::valueOf(const PathState &S, const Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  Expr::EvalResult R;
+  if (!E->isValueDependent() && E->EvaluateAsInt(R, FA.Ctx, Expr::SE_NoSideEffects))
+    return R.Val.getInt().getExtValue();
+  bool Mem;
+  std::string K = factKey(E, Mem);
+  if (!K.empty())
+    if (const Fact *F = S.fact(K); F && F->K == Fact::Exact)
+      return F->Value;
+  return std::nullopt;
+}
+
+static const Expr *stripExpect(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (auto *CE = dyn_cast<CallExpr>(E))
+      if (CE->getBuiltinCallee() == Builtin::BI__builtin_expect && CE->getNumArgs() == 2) {
+        E = CE->getArg(0);
+        continue;
+      }
+    // !!x
+    if (auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_LNot)
+      if (auto *UO2 = dyn_cast<UnaryOperator>(UO->getSubExpr()->IgnoreParenImpCasts());
+          UO2 && UO2->getOpcode() == UO_LNot) {
+        E = UO2->getSubExpr();
+        continue;
+      }
+    return E;
+  }
+}
+
+bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) {
+  Atom = stripExpect(Atom);
+  // A conditional primitive's result, directly or through a variable.
+  bool Mem = false;
+  std::string K = factKey(Atom, Mem);
+  for (unsigned I = 0; I < S.Pendings.size(); ++I) {
+    Pending &P = S.Pendings[I];
+    bool Match = (P.Result && P.Result->IgnoreParenImpCasts() == Atom) ||
+                 (!K.empty() && P.VarKey == K);
+    if (!Match)
+      continue;
+    Pending Taken = P;
+    S.Pendings.erase(S.Pendings.begin() + I);
+    When W = Taken.Events.front()->Cond;
+    if ((W == When::NonZero) == NonZero)
+      for (const Event *E : Taken.Events) {
+        Event Now = *E;
+        Now.Cond = When::Always;
+        applyEvent(S, Now);
+      }
+    break;
+  }
+  if (K.empty())
+    return true;
+  if (const Fact *F = S.fact(K)) {
+    auto T = F->truth();
+    if (T && *T != NonZero)
+      return false;
+    if (NonZero || F->K == Fact::Exact)
+      return true;
+  }
+  Fact F;
+  F.Key = K;
+  F.Memory = Mem;
+  F.K = NonZero ? Fact::NonZero : Fact::Exact;
+  F.Value = 0;
+  S.setFact(F);
+  return true;
+}
+
+bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
+  Cond = stripExpect(Cond);
+  if (auto *UO = dyn_cast<UnaryOperator>(Cond); UO && UO->getOpcode() == UO_LNot)
+    return refine(S, UO->getSubExpr(), !Branch);
+  if (auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    BinaryOperatorKind Op = BO->getOpcode();
+    if (Op == BO_LAnd && Branch)
+      return refine(S, BO->getLHS(), true) && refine(S, BO->getRHS(), true);
+    if (Op == BO_LOr && !Branch)
+      return refine(S, BO->getLHS(), false) && refine(S, BO->getRHS(), false);
+    if (Op == BO_LAnd || Op == BO_LOr)
+      return true;
+    if (BO->isComparisonOp()) {
+      const Expr *L = BO->getLHS(), *R = BO->getRHS();
+      auto LV = valueOf(S, L), RV = valueOf(S, R);
+      if (LV && RV) {
+        bool Res;
+        switch (Op) {
+        case BO_EQ: Res = *LV == *RV; break;
+        case BO_NE: Res = *LV != *RV; break;
+        case BO_LT: Res = *LV < *RV; break;
+        case BO_GT: Res = *LV > *RV; break;
+        case BO_LE: Res = *LV <= *RV; break;
+        case BO_GE: Res = *LV >= *RV; break;
+        default: return true;
+        }
+        return Res == Branch;
+      }
+      if (LV && !RV) {
+        std::swap(L, R);
+        std::swap(LV, RV);
+        switch (Op) {
+        case BO_LT: Op = BO_GT; break;
+        case BO_GT: Op = BO_LT; break;
+        case BO_LE: Op = BO_GE; break;
+        case BO_GE: Op = BO_LE; break;
+        default: break;
+        }
+      }
+      if (!RV)
+        return true;
+      // x == 0, x != 0: the truth of x. x < 0 (an error code): non-zero.
+      if (*RV == 0 && (Op == BO_EQ || Op == BO_NE))
+        return refineAtom(S, L, (Op == BO_NE) == Branch);
+      if (*RV == 0 && Op == BO_LT && Branch)
+        return refineAtom(S, L, true);
+      if (*RV == 0 && (Op == BO_GE) && !Branch)
+        return refineAtom(S, L, true);
+      if (Op == BO_EQ || Op == BO_NE) {
+        bool Equal = (Op == BO_EQ) == Branch;
+        bool Mem;
+        std::string K = factKey(L, Mem);
+        if (!K.empty() && Equal) {
+          Fact F;
+          F.Key = K;
+          F.Memory = Mem;
+          F.Value = *RV;
+          S.setFact(F);
+        }
+        if (Equal && *RV != 0)
+          return refineAtom(S, L, true);
+      }
+      return true;
+    }
+    return true;
+  }
+  return refineAtom(S, Cond, Branch);
+}
+
+//===----------------------------------------------------------------------===//
+// Transfer
+//===----------------------------------------------------------------------===//
+
+void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &Via) {
+  if (S.activeRegions() & cpuPinningRegions())
+    return;
+  if (S.Imprecise || S.unknownIn(cpuPinningRegions()))
+    return; // errs towards silence
+  if (Deferred) {
+    // A static helper: its callers answer for it (the summary carries the need).
+    if (!Sum.NeedsPinned) {
+      Sum.NeedsPinned = true;
+      Sum.PinnedAt = Via.Callee ? Via.Where : E.Loc;
+      Sum.PinnedWhat = Via.Callee ? Via.What : E.Name;
+    }
+    return;
+  }
+  H.unpinnedAccess(FC, E, Via, S);
+}
+
+void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event &E,
+                                   const ViaCall &Via, llvm::StringRef LockKey,
+                                   bool Inverse) {
+  if ((Eff.RTOnly && !rt()) || (Eff.NonRTOnly && rt()))
+    return;
+  EffectKind K = Eff.Kind;
+  if (Inverse) {
+    if (K == EffectKind::Enter) K = EffectKind::Exit;
+    else if (K == EffectKind::Exit) K = EffectKind::Enter;
+    else if (K == EffectKind::Acquire) K = EffectKind::Release;
+    else if (K == EffectKind::Release) K = EffectKind::Acquire;
+    else return;
+  }
+  unsigned R = unsigned(Eff.Reg);
+  switch (K) {
+  case EffectKind::Enter:
+    if (S.Depth[R] != UnknownDepth && S.Depth[R] < 100)
+      ++S.Depth[R];
+    S.Opened |= maskOf(Eff.Reg);
+    S.LastEnter[R] = E.Loc;
+    S.LastEnterBy[R] = E.Name;
+    if (Eff.Reg == Region::Irq)
+      S.IrqFlags.push_back(E.FlagsKey);
+    break;
+  case EffectKind::Exit: {
+    if (S.Depth[R] != UnknownDepth) {
+      if (S.Depth[R] <= 0 && (S.Opened & maskOf(Eff.Reg)) && !S.Imprecise && !FC.HasContract)
+        H.regionUnderflow(FC, Eff.Reg, E, S);
+      if (S.Depth[R] > -100)
+        --S.Depth[R];
+    }
+    S.LastExit[R] = E.Loc;
+    S.LastExitBy[R] = E.Name;
+    if (Eff.Reg == Region::Irq && !S.IrqFlags.empty()) {
+      llvm::StringRef Open = S.IrqFlags.back();
+      if (!E.FlagsKey.empty() && !Open.empty() && Open != E.FlagsKey && !S.Imprecise)
+        H.flagsMismatch(FC, E, Open, S);
+      S.IrqFlags.pop_back();
+    }
+    if (Eff.Reg == Region::Preempt) {
+      if (Eff.NoResched && S.Depth[R] == 0 &&
+          !(S.activeRegions() & (maskOf(Region::Preempt) | maskOf(Region::Irq))))
+        S.NoReschedAt = E.Loc;
+      else if (!Eff.NoResched)
+        S.NoReschedAt = SourceLocation();
+    }
+    break;
+  }
+  case EffectKind::Acquire: {
+    HeldLock L;
+    L.Key = LockKey.str();
+    L.ClassIdx = int16_t(Eff.LockClassIdx);
+    L.Shared = Eff.Shared;
+    L.FlagsKey = E.FlagsKey;
+    L.Loc = E.Loc;
+    L.By = E.Name;
+    if (Eff.LockClassIdx >= 0) {
+      const LockClass &C = FA.Model.lockClasses()[Eff.LockClassIdx];
+      L.Implies = C.Implies[rt()];
+      // On RT a sleeping lock's _irq/_irqsave variants leave irqs on.
+      RegionMask V = Eff.Implies;
+      if (rt() && C.Sleeps[1])
+        V &= maskOf(Region::Bh);
+      L.Implies |= V;
+    } else {
+      L.Implies = Eff.Implies;
+    }
+    for (auto &Held : S.Locks)
+      if (Held.Key == L.Key && !L.Key.empty() && !(Held.Shared && L.Shared)) {
+        if (!S.Imprecise)
+          H.doubleAcquire(FC, E, Held, S);
+        return;
+      }
+    S.Locks.push_back(std::move(L));
+    llvm::sort(S.Locks, [](const HeldLock &A, const HeldLock &B) { return A.Key < B.Key; });
+    break;
+  }
+  case EffectKind::Release: {
+    auto It = llvm::find_if(S.Locks, [&](const HeldLock &L) { return L.Key == LockKey; });
+    if (It == S.Locks.end()) {
+      if (!S.Imprecise && !FC.HasContract && !LockKey.empty())
+        H.releaseNotHeld(FC, E, S);
+      return;
+    }
+    S.Locks.erase(It);
+    break;
+  }
+  case EffectKind::CpuId:
+  case EffectKind::Percpu:
+    if (Eff.Needs == Need::Pinned)
+      checkPinned(S, E, Via);
+    break;
+  case EffectKind::Assert:
+    S.Assumed |= maskOf(Eff.Reg);
+    break;
+  case EffectKind::AssertHeld: {
+    // The lock's class tells what holding it implies; the class comes from
+    // the lock expression's type.
+    if (E.LockClassIdx >= 0)
+      S.Assumed |= FA.Model.lockClasses()[E.LockClassIdx].Implies[rt()];
+    break;
+  }
+  case EffectKind::Resched:
+    S.NoReschedAt = SourceLocation();
+    break;
+  case EffectKind::Register:
+    break;
+  }
+}
+
+void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
+  S.killMemoryFacts();
+  if (!E.Callee)
+    return;
+  // A callee the model names (a cleanup function, a guard constructor).
+  if (const Primitive *P = FA.Model.lookup(E.Callee->getName())) {
+    for (const Effect &Eff : P->Effects) {
+      std::string Key;
+      if (Eff.LockArg >= 0 && unsigned(Eff.LockArg) < E.ArgKeys.size())
+        Key = E.ArgKeys[Eff.LockArg];
+      applyEffect(S, Eff, E, ViaCall(), Key, Inverse);
+    }
+    return;
+  }
+  const FunctionSummary *CS = FA.summaryFor(E.Callee);
+  if (!CS)
+    return;
+  ViaCall Via;
+  Via.Callee = E.Callee;
+  for (unsigned R = 0; R < NumRegions; ++R) {
+    int D = CS->Delta[R];
+    if (D == 0)
+      continue;
+    Effect Eff;
+    Eff.Reg = Region(R);
+    Eff.Kind = (D > 0) ? EffectKind::Enter : EffectKind::Exit;
+    for (int I = 0, N = D > 0 ? D : -D; I < N; ++I)
+      applyEffect(S, Eff, E, Via, "", Inverse);
+  }
+  for (auto &LE : CS->Locks) {
+    std::string Key;
+    if (LE.Param >= 0 && unsigned(LE.Param) < E.ArgKeys.size())
+      Key = E.ArgKeys[LE.Param] + LE.Suffix;
+    else
+      Key = LE.Key + "@" + std::to_string((Inverse ? E.CtorLoc : E.Loc).getRawEncoding());
+    Effect Eff;
+    Eff.Kind = LE.Acquire ? EffectKind::Acquire : EffectKind::Release;
+    Eff.LockClassIdx = LE.Lock.ClassIdx;
+    Eff.Implies = LE.Lock.Implies;
+    Eff.Shared = LE.Lock.Shared;
+    Event Ev = E;
+    Ev.FlagsKey = LE.Lock.FlagsKey;
+    applyEffect(S, Eff, Ev, Via, Key, Inverse);
+  }
+  if (CS->NeedsPinned && !Inverse) {
+    Via.Where = CS->PinnedAt;
+    Via.What = CS->PinnedWhat;
+    checkPinned(S, E, Via);
+  }
+  if (CS->Resched && !Inverse)
+    S.NoReschedAt = SourceLocation();
+}
+
+void FunctionAnalyzer::applyEvent(PathState &S, const Event &E) {
+  if (E.Cond != When::Always && E.Result) {
+    for (auto &P : S.Pendings)
+      if (P.Result == E.Result) {
+        P.Events.push_back(&E);
+        return;
+      }
+    Pending P;
+    P.Result = E.Result;
+    P.Events.push_back(&E);
+    S.Pendings.push_back(std::move(P));
+    return;
+  }
+  switch (E.K) {
+  case Event::Primitive:
+    applyEffect(S, *E.Eff, E, ViaCall(), E.LockKey, false);
+    break;
+  case Event::Call:
+    applyCall(S, E, false);
+    break;
+  case Event::GuardEnd:
+    applyCall(S, E, true);
+    break;
+  }
+}
+
+void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
+  auto assign = [&](const Expr *LHS, const Expr *RHS) {
+    bool Mem = false;
+    std::string K = factKey(LHS, Mem);
+    if (K.empty()) {
+      // A store we cannot name: memory facts may be stale.
+      S.killMemoryFacts();
+      return;
+    }
+    S.killFact(K);
+    if (Mem)
+      S.killMemoryFacts();
+    for (auto &P : S.Pendings)
+      if (P.VarKey == K)
+        P.VarKey.clear();
+    if (!RHS)
+      return;
+    const Expr *R = RHS->IgnoreParenImpCasts();
+    for (auto &P : S.Pendings)
+      if (P.Result && P.Result->IgnoreParenImpCasts() == R) {
+        P.VarKey = K;
+        return;
+      }
+    if (auto V = valueOf(S, RHS)) {
+      Fact F;
+      F.Key = K;
+      F.Memory = Mem;
+      F.Value = *V;
+      S.setFact(F);
+    }
+  };
+  if (auto *BO = dyn_cast<BinaryOperator>(St)) {
+    if (BO->getOpcode() == BO_Assign)
+      assign(BO->getLHS(), BO->getRHS());
+    else if (BO->isCompoundAssignmentOp())
+      assign(BO->getLHS(), nullptr);
+    return;
+  }
+  if (auto *UO = dyn_cast<UnaryOperator>(St)) {
+    if (UO->isIncrementDecrementOp())
+      assign(UO->getSubExpr(), nullptr);
+    return;
+  }
+  if (auto *DS = dyn_cast<DeclStmt>(St)) {
+    for (const Decl *D : DS->decls())
+      if (auto *VD = dyn_cast<VarDecl>(D))
+        if (!VD->hasGlobalStorage() && !FE.AddressTaken.count(VD) &&
+            VD->getLocation().isFileID()) {
+          std::string K = VD->getName().str();
+          S.killFact(K);
+          if (const Expr *Init = VD->getInit()) {
+            const Expr *R = Init->IgnoreParenImpCasts();
+            bool Bound = false;
+            for (auto &P : S.Pendings)
+              if (P.Result && P.Result->IgnoreParenImpCasts() == R) {
+                P.VarKey = K;
+                Bound = true;
+              }
+            if (!Bound)
+              if (auto V = valueOf(S, Init)) {
+                Fact F;
+                F.Key = K;
+                F.Value = *V;
+                S.setFact(F);
+              }
+          }
+        }
+    return;
+  }
+  if (auto *RS = dyn_cast<ReturnStmt>(St)) {
+    S.Returned = true;
+    S.ReturnLoc = RS->getBeginLoc();
+    if (const Expr *RV = RS->getRetValue())
+      S.ReturnValue = valueOf(S, RV);
+    return;
+  }
+  if (isa<CallExpr>(St))
+    S.killMemoryFacts();
+}
+
+//===----------------------------------------------------------------------===//
+// The worklist
+//===----------------------------------------------------------------------===//
+
+void FunctionAnalyzer::dumpState(SourceLocation L, const char *What, const PathState &S) {
+  llvm::raw_ostream &OS = *FA.Opts.DumpState;
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+  if (P.isValid())
+    OS << P.getLine() << ":" << P.getColumn();
+  else
+    OS << "?";
+  OS << ": " << FE.FD->getName() << ": " << What << ":";
+  for (unsigned R = 0; R < NumRegions; ++R) {
+    if (S.Depth[R] == UnknownDepth)
+      OS << " " << regionName(Region(R)) << "=?";
+    else if (S.Depth[R] != 0)
+      OS << " " << regionName(Region(R)) << "=" << int(S.Depth[R]);
+  }
+  if (S.Assumed) {
+    OS << " assumed=";
+    bool First = true;
+    for (unsigned R = 0; R < NumRegions; ++R)
+      if (S.Assumed & (1u << R)) {
+        OS << (First ? "" : ",") << regionName(Region(R));
+        First = false;
+      }
+  }
+  if (!S.Locks.empty()) {
+    OS << " locks={";
+    for (unsigned I = 0; I < S.Locks.size(); ++I)
+      OS << (I ? "," : "") << S.Locks[I].Key;
+    OS << "}";
+  }
+  for (auto &F : S.Facts) {
+    OS << " " << F.Key;
+    if (F.K == Fact::NonZero) OS << "!=0";
+    else OS << "==" << F.Value;
+  }
+  for (auto &P : S.Pendings)
+    OS << " pending(" << P.Events.front()->Name << (P.VarKey.empty() ? "" : "->" + P.VarKey) << ")";
+  if (S.Imprecise)
+    OS << " imprecise";
+  if (S.Depth == std::array<int8_t, NumRegions>{} && S.Locks.empty() && !S.Assumed)
+    OS << " (nothing held)";
+  OS << "\n";
+}
+
+void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
+  unsigned BID = B->getBlockID();
+  auto &Evs = FE.Events[BID];
+  size_t Next = 0;
+  unsigned Idx = 0;
+  for (const CFGElement &El : *B) {
+    unsigned I = Idx++;
+    if (++Steps > FA.Opts.Budget) {
+      OutOfBudget = true;
+      return;
+    }
+    bool HadEvent = false;
+    while (Next < Evs.size() && Evs[Next].first == I) {
+      applyEvent(S, Evs[Next].second);
+      ++Next;
+      HadEvent = true;
+    }
+    if (auto CS = El.getAs<CFGStmt>()) {
+      applyStmt(S, CS->getStmt());
+      if (Dump && (HadEvent || isa<ReturnStmt>(CS->getStmt())))
+        dumpState(CS->getStmt()->getBeginLoc(), "after", S);
+    } else if (Dump && HadEvent) {
+      if (auto CF = El.getAs<CFGCleanupFunction>())
+        dumpState(CF->getVarDecl()->getLocation(), "scope exit", S);
+    }
+  }
+  // Events anchored past the last element (none expected) are applied here.
+  for (; Next < Evs.size(); ++Next)
+    applyEvent(S, Evs[Next].second);
+
+  const Stmt *Cond = B->getTerminatorCondition();
+  unsigned SI = 0;
+  for (auto It = B->succ_begin(); It != B->succ_end(); ++It, ++SI) {
+    const CFGBlock *To = It->getReachableBlock();
+    if (!To)
+      continue;
+    PathState T = S;
+    if (Cond && B->succ_size() == 2 && isa<Expr>(Cond) &&
+        !isa<SwitchStmt>(B->getTerminatorStmt())) {
+      bool Branch = SI == 0;
+      if (!refine(T, cast<Expr>(Cond), Branch))
+        continue; // infeasible on this path
+      // Only branches the user wrote are worth a note on the path.
+      if (Cond->getBeginLoc().isFileID())
+        T.noteBranch(Cond->getBeginLoc(), Branch);
+    }
+    propagate(B, SI, To, std::move(T));
+  }
+}
+
+void FunctionAnalyzer::propagate(const CFGBlock *From, unsigned, const CFGBlock *To,
+                                 PathState S) {
+  unsigned ID = To->getBlockID();
+  bool Widen = Visits[ID] >= FA.Opts.WidenAfter;
+  if (In[ID].add(std::move(S), FA.Opts.PathLimit, Widen)) {
+    unsigned R = FE.Rpo[ID];
+    if (R != ~0u && !Queued[R]) {
+      Queued[R] = true;
+      Work.push(R);
+    }
+  }
+}
+
+void FunctionAnalyzer::run() {
+  const CFG &G = *FE.Cfg;
+  unsigned NB = G.getNumBlockIDs();
+  In.assign(NB, StateSet());
+  Visits.assign(NB, 0);
+  Queued.assign(FE.Order.size(), false);
+
+  PathState Init;
+  Init.Assumed = InitialAssumed;
+  const CFGBlock &Entry = G.getEntry();
+  In[Entry.getBlockID()].add(Init, FA.Opts.PathLimit, false);
+  Work.push(FE.Rpo[Entry.getBlockID()]);
+  Queued[FE.Rpo[Entry.getBlockID()]] = true;
+
+  while (!Work.empty() && !OutOfBudget) {
+    unsigned R = Work.top();
+    Work.pop();
+    Queued[R] = false;
+    const CFGBlock *B = FE.Order[R];
+    ++Visits[B->getBlockID()];
+    // Copy: processing may add to this block's own set (self loops).
+    auto States = In[B->getBlockID()].states();
+    for (auto &S : States) {
+      processBlock(B, S);
+      if (OutOfBudget)
+        break;
+    }
+  }
+  if (OutOfBudget) {
+    Sum.Complete = false;
+    H.budgetExhausted(FC, Steps);
+    return;
+  }
+  finish();
+}
+
+void FunctionAnalyzer::finish() {
+  const CFGBlock &Exit = FE.Cfg->getExit();
+  auto &Exits = In[Exit.getBlockID()].states();
+  llvm::SmallVector<const PathState *, 8> Precise;
+  for (auto &S : Exits) {
+    if (Dump)
+      dumpState(S.ReturnLoc.isValid() ? S.ReturnLoc : FE.FD->getBody()->getEndLoc(),
+                "exit", S);
+    if (!S.Imprecise)
+      Precise.push_back(&S);
+  }
+  if (Precise.empty()) {
+    Sum.Complete = Exits.empty(); // a function that never returns has no effect
+    return;
+  }
+  // Different return values explain different exit states when the path
+  // that holds more reports success (the trylock / "returns 0 with the lock
+  // held" convention). A path that holds more and returns an error code is
+  // the classic leak on an error path.
+  auto explained = [](const PathState *A, const PathState *B) {
+    return A->ReturnValue && B->ReturnValue && *A->ReturnValue != *B->ReturnValue &&
+           *A->ReturnValue >= 0;
+  };
+  // Regions: consistent exits give the summary; inconsistent ones are reported.
+  for (unsigned R = 0; R < NumRegions; ++R) {
+    bool Known = llvm::all_of(Precise, [&](const PathState *S) { return S->Depth[R] != UnknownDepth; });
+    if (!Known)
+      continue;
+    int D0 = Precise.front()->Depth[R];
+    bool Consistent = llvm::all_of(Precise, [&](const PathState *S) { return S->Depth[R] == D0; });
+    if (Consistent) {
+      Sum.Delta[R] = int8_t(D0);
+      continue;
+    }
+    if (FC.HasContract)
+      continue;
+    const PathState *Leak = nullptr, *Other = nullptr;
+    for (auto *A : Precise)
+      for (auto *B : Precise)
+        if (!Leak && A->Depth[R] > B->Depth[R] && !explained(A, B)) {
+          Leak = A;
+          Other = B;
+        }
+    if (Leak)
+      H.regionInconsistentExit(FC, Region(R), *Leak, *Other);
+  }
+  // Locks held at exit on every path are acquired for the caller.
+  auto paramOf = [&](llvm::StringRef Key, std::string &Suffix) -> int {
+    for (unsigned I = 0; I < FE.FD->getNumParams(); ++I) {
+      llvm::StringRef N = FE.FD->getParamDecl(I)->getName();
+      if (N.empty() || !Key.starts_with(N))
+        continue;
+      llvm::StringRef Rest = Key.drop_front(N.size());
+      if (Rest.empty() || Rest.front() == '.' || Rest.front() == '[') {
+        Suffix = Rest.str();
+        return int(I);
+      }
+    }
+    return -1;
+  };
+  const PathState &F = *Precise.front();
+  for (auto &L : F.Locks) {
+    bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
+      return llvm::find(S->Locks, L) != S->Locks.end();
+    });
+    if (!Everywhere) {
+      if (!FC.HasContract)
+        for (auto *B : Precise)
+          if (llvm::find(B->Locks, L) == B->Locks.end() && !explained(&F, B)) {
+            H.lockInconsistentExit(FC, L, F, *B);
+            break;
+          }
+      continue;
+    }
+    FunctionSummary::LockEffect LE;
+    LE.Acquire = true;
+    LE.Param = paramOf(L.Key, LE.Suffix);
+    if (LE.Param < 0)
+      LE.Key = FE.FD->getName().str() + ":" + L.Key;
+    LE.Lock = L;
+    Sum.Locks.push_back(LE);
+  }
+  for (auto *S : Precise)
+    if (S->NoReschedAt.isValid() && !FC.SchedulerCore) {
+      H.lostPreemption(FC, *S);
+      break;
+    }
+}
+
+//===----------------------------------------------------------------------===//
+// The file
+//===----------------------------------------------------------------------===//
+
+FileAnalysis::FileAnalysis(ASTContext &Ctx, const KernelApiModel &Model,
+                           const MacroIndex &Macros, const AnalysisOptions &Opts,
+                           Handler &H)
+    : Ctx(Ctx), Model(Model), Macros(Macros), Opts(Opts), H(H),
+      Extractor(Ctx, Model, Macros) {
+  for (auto &P : Model.schedulerPaths())
+    if (llvm::StringRef(Opts.MainFileName).contains(P))
+      SchedulerCore = true;
+}
+
+FileAnalysis::~FileAnalysis() = default;
+
+bool FileAnalysis::inMainFile(const FunctionDecl *FD) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+}
+
+namespace {
+/// Who calls whom in the main file, which functions escape as pointers, and
+/// which are stored in callback fields of atomic contexts.
+class FileFacts : public RecursiveASTVisitor<FileFacts> {
+public:
+  FileFacts(const KernelApiModel &M, llvm::DenseSet<const FunctionDecl *> &Called,
+            llvm::DenseSet<const FunctionDecl *> &Taken,
+            llvm::DenseMap<const FunctionDecl *, EntryContext> &Ctx)
+      : M(M), Called(Called), Taken(Taken), EntryCtx(Ctx) {}
+
+  bool VisitCallExpr(CallExpr *CE) {
+    if (auto *FD = CE->getDirectCallee()) {
+      Called.insert(FD->getCanonicalDecl());
+      if (auto *DR = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+        CalleeRefs.insert(DR);
+    }
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DR) {
+    if (auto *FD = dyn_cast<FunctionDecl>(DR->getDecl()))
+      if (!CalleeRefs.count(DR))
+        Taken.insert(FD->getCanonicalDecl());
+    return true;
+  }
+  void field(const FieldDecl *FD, const Expr *Val) {
+    const FunctionDecl *Fn = functionOfArg(Val);
+    if (!Fn || !FD)
+      return;
+    llvm::StringRef Rec = FD->getParent()->getName(), Name = FD->getName();
+    for (auto &CF : M.callbackFields())
+      if (CF.Record == Rec && CF.Field == Name)
+        EntryCtx[Fn->getCanonicalDecl()] = CF.Ctx;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      if (auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        field(dyn_cast<FieldDecl>(ME->getMemberDecl()), BO->getRHS());
+    return true;
+  }
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    if (!ILE->isSemanticForm())
+      return true;
+    const RecordType *RT = ILE->getType()->getAsStructureType();
+    if (!RT)
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *FD : RT->getDecl()->fields()) {
+      if (I >= ILE->getNumInits())
+        break;
+      field(FD, ILE->getInit(I++));
+    }
+    return true;
+  }
+
+private:
+  const KernelApiModel &M;
+  llvm::DenseSet<const FunctionDecl *> &Called, &Taken;
+  llvm::DenseMap<const FunctionDecl *, EntryContext> &EntryCtx;
+  llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
+};
+} // namespace
+
+void FileAnalysis::collectFileFacts() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  FileFacts V(Model, Called, AddressTaken, EntryCtx);
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      V.TraverseDecl(D);
+}
+
+FunctionEvents *FileAnalysis::eventsFor(const FunctionDecl *FD) {
+  auto &Slot = Events[FD];
+  if (!Slot)
+    Slot = Extractor.extract(FD);
+  return Slot.get();
+}
+
+static RegionMask assumedFor(EntryContext C) {
+  switch (C) {
+  case EntryContext::Process: return 0;
+  case EntryContext::Softirq: return maskOf(Region::Bh);
+  case EntryContext::Hardirq:
+  case EntryContext::IpiCallback: return maskOf(Region::Irq);
+  }
+  return 0;
+}
+
+const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def)
+    return nullptr;
+  auto It = Summaries.find(Def);
+  if (It != Summaries.end())
+    return It->second->Complete ? It->second.get() : nullptr;
+  if (InProgress.count(Def))
+    return nullptr;
+  bool Main = inMainFile(Def);
+  // Outside the main file only inline helpers are looked into.
+  if (!Main && !Def->isInlined())
+    return nullptr;
+  FunctionEvents *FE = eventsFor(Def);
+  auto Sum = std::make_unique<FunctionSummary>();
+  if (FE->CfgFailed) {
+    Sum->Complete = false;
+    Summaries[Def] = std::move(Sum);
+    return nullptr;
+  }
+  InProgress.insert(Def);
+  const FunctionDecl *Canon = Def->getCanonicalDecl();
+  RegionMask Assumed = 0;
+  auto CtxIt = EntryCtx.find(Canon);
+  if (CtxIt != EntryCtx.end())
+    Assumed = assumedFor(CtxIt->second);
+  bool Deferred = !Main || (!Def->isExternallyVisible() && Called.count(Canon) &&
+                            !AddressTaken.count(Canon) && CtxIt == EntryCtx.end());
+  FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed);
+  A.run();
+  if (Main)
+    ++NumAnalysed;
+  InProgress.erase(Def);
+  auto *Ret = Sum.get();
+  Summaries[Def] = std::move(Sum);
+  // The CFG is no longer needed once the summary exists.
+  Events.erase(Def);
+  return Ret->Complete ? Ret : nullptr;
+}
+
+void FileAnalysis::run() {
+  collectFileFacts();
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const FunctionDecl *> Defs;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() || !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      continue;
+    Defs.push_back(FD);
+  }
+  // Registrations (timer_setup(), request_irq(), ...) are events of the
+  // registering function; find them before any function is analysed.
+  for (const FunctionDecl *FD : Defs) {
+    FunctionEvents *FE = eventsFor(FD);
+    for (auto &Blk : FE->Events)
+      for (auto &[Idx, E] : Blk)
+        if (E.K == Event::Primitive && E.Eff->Kind == EffectKind::Register && E.Target)
+          EntryCtx[E.Target->getCanonicalDecl()] = E.Eff->Ctx;
+  }
+  for (const FunctionDecl *FD : Defs)
+    summaryFor(FD);
+}

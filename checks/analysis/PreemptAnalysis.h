@@ -1,0 +1,100 @@
+//===- PreemptAnalysis.h - worklist dataflow over clang::CFG ----*- C++ -*-===//
+//
+// Runs the forward analysis over every function defined in the main file of
+// a translation unit, reporting through a Handler. Functions of the same
+// file and inline functions of headers get a FunctionSummary (their net
+// effect on every region and lock, and whether they touch per-CPU data with
+// nothing pinning them), which is applied at their call sites. The summary
+// is the unit that whole-tree analysis will serialise and link.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PREEMPTLINT_ANALYSIS_PREEMPTANALYSIS_H
+#define PREEMPTLINT_ANALYSIS_PREEMPTANALYSIS_H
+
+#include "Events.h"
+#include "Handler.h"
+#include "KernelApiModel.h"
+#include "PreemptState.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/raw_ostream.h"
+#include <deque>
+#include <memory>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace preemptlint {
+
+struct AnalysisOptions {
+  unsigned PathLimit = 16;     // path states per program point
+  unsigned WidenAfter = 3;     // visits of a block before its states are coarsened
+  unsigned Budget = 300000;    // element x state steps per function
+  PreemptModel Model = PreemptModel::Full;
+  llvm::raw_ostream *DumpState = nullptr; // --dump-state
+  std::string DumpFilter;                 // only this function, when set
+  std::string MainFileName;               // as the compilation database names it
+};
+
+/// The net effect of a function, applied at its call sites.
+struct FunctionSummary {
+  struct LockEffect {
+    bool Acquire;          // else release
+    int Param = -1;        // the key is relative to this parameter ...
+    std::string Suffix;    // ... followed by this path
+    std::string Key;       // or a key local to the callee (Param == -1)
+    HeldLock Lock;
+  };
+  std::array<int8_t, NumRegions> Delta{};
+  std::vector<LockEffect> Locks;
+  bool NeedsPinned = false;       // touches per-CPU data with nothing pinning it
+  clang::SourceLocation PinnedAt; // first such access
+  llvm::StringRef PinnedWhat;
+  bool Resched = false;           // contains a reschedule point on every path
+  bool Complete = true;
+};
+
+class FileAnalysis {
+public:
+  FileAnalysis(clang::ASTContext &Ctx, const KernelApiModel &Model,
+               const MacroIndex &Macros, const AnalysisOptions &Opts,
+               Handler &H);
+  ~FileAnalysis();
+
+  /// Analyses every function defined in the main file.
+  void run();
+
+  unsigned functionsAnalysed() const { return NumAnalysed; }
+
+  /// The summary of FD, computing it if needed; null if FD has no body, is
+  /// being analysed (recursion) or its analysis did not complete.
+  const FunctionSummary *summaryFor(const clang::FunctionDecl *FD);
+
+private:
+  friend class FunctionAnalyzer;
+  void collectFileFacts();
+  FunctionEvents *eventsFor(const clang::FunctionDecl *FD);
+  bool inMainFile(const clang::FunctionDecl *FD) const;
+
+  clang::ASTContext &Ctx;
+  const KernelApiModel &Model;
+  const MacroIndex &Macros;
+  AnalysisOptions Opts;
+  Handler &H;
+  Handler Silent;
+  EventExtractor Extractor;
+  bool SchedulerCore = false;
+
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionEvents>> Events;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  llvm::DenseSet<const clang::FunctionDecl *> Called, AddressTaken;
+  llvm::DenseMap<const clang::FunctionDecl *, EntryContext> EntryCtx;
+  unsigned NumAnalysed = 0;
+};
+
+} // namespace preemptlint
+
+#endif

@@ -1,0 +1,135 @@
+//===- PreemptState.cpp - the lattice of the preemption analysis ---------===//
+#include "PreemptState.h"
+
+using namespace preemptlint;
+
+bool PathState::sameAs(const PathState &O) const {
+  return Depth == O.Depth && Assumed == O.Assumed && Opened == O.Opened &&
+         Locks == O.Locks && Facts == O.Facts && Pendings == O.Pendings &&
+         IrqFlags == O.IrqFlags && NoReschedAt == O.NoReschedAt &&
+         ReturnValue == O.ReturnValue && Returned == O.Returned &&
+         Imprecise == O.Imprecise;
+}
+
+RegionMask PathState::activeRegions() const {
+  RegionMask M = Assumed;
+  for (unsigned I = 0; I < NumRegions; ++I)
+    if (Depth[I] > 0)
+      M |= RegionMask(1u << I);
+  for (auto &L : Locks)
+    M |= L.Implies;
+  return M;
+}
+
+bool PathState::unknownIn(RegionMask Mask) const {
+  for (unsigned I = 0; I < NumRegions; ++I)
+    if ((Mask & (1u << I)) && Depth[I] == UnknownDepth)
+      return true;
+  return false;
+}
+
+const Fact *PathState::fact(llvm::StringRef Key) const {
+  for (auto &F : Facts)
+    if (F.Key == Key)
+      return &F;
+  return nullptr;
+}
+
+void PathState::setFact(Fact F) {
+  for (auto &G : Facts)
+    if (G.Key == F.Key) {
+      G = std::move(F);
+      return;
+    }
+  // Keep facts sorted so that equal states compare equal.
+  auto It = Facts.begin();
+  while (It != Facts.end() && It->Key < F.Key)
+    ++It;
+  Facts.insert(It, std::move(F));
+}
+
+void PathState::killFact(llvm::StringRef Key) {
+  // A fact about x also dies with facts about x.field.
+  llvm::erase_if(Facts, [&](const Fact &F) {
+    llvm::StringRef K = F.Key;
+    return K == Key || (K.starts_with(Key) && K.size() > Key.size() &&
+                        (K[Key.size()] == '.' || K[Key.size()] == '['));
+  });
+}
+
+void PathState::killMemoryFacts() {
+  llvm::erase_if(Facts, [](const Fact &F) { return F.Memory; });
+}
+
+void PathState::noteBranch(clang::SourceLocation L, bool Taken) {
+  if (Trail.size() == 4)
+    Trail.erase(Trail.begin());
+  Trail.push_back({L, Taken});
+}
+
+bool StateSet::coarsenInto(PathState &Into, const PathState &S) {
+  PathState Old = Into;
+  for (unsigned I = 0; I < NumRegions; ++I)
+    if (Into.Depth[I] != S.Depth[I])
+      Into.Depth[I] = UnknownDepth;
+  Into.Assumed &= S.Assumed;
+  Into.Opened |= S.Opened;
+  if (!(Into.Locks == S.Locks)) {
+    llvm::erase_if(Into.Locks, [&](const HeldLock &L) {
+      return llvm::find(S.Locks, L) == S.Locks.end();
+    });
+    Into.Imprecise = true;
+  }
+  llvm::erase_if(Into.Facts, [&](const Fact &F) {
+    return llvm::find(S.Facts, F) == S.Facts.end();
+  });
+  llvm::erase_if(Into.Pendings, [&](const Pending &P) {
+    return llvm::find(S.Pendings, P) == S.Pendings.end();
+  });
+  if (Into.IrqFlags != S.IrqFlags) {
+    Into.IrqFlags.clear();
+    Into.Imprecise = true;
+  }
+  if (Into.NoReschedAt != S.NoReschedAt && S.NoReschedAt.isValid())
+    Into.NoReschedAt = clang::SourceLocation(); // errs towards silence
+  if (Into.ReturnValue != S.ReturnValue)
+    Into.ReturnValue.reset();
+  Into.Returned = Into.Returned && S.Returned;
+  Into.Imprecise |= S.Imprecise;
+  return !Into.sameAs(Old);
+}
+
+bool StateSet::add(PathState S, unsigned Limit, bool Widen) {
+  for (auto &T : States)
+    if (T.sameAs(S))
+      return false;
+  if (!Widen && States.size() < Limit) {
+    States.push_back(std::move(S));
+    return true;
+  }
+  // Prefer a state that differs only in facts: merging it loses the least.
+  PathState *Best = nullptr;
+  for (auto &T : States)
+    if (T.Depth == S.Depth && T.Locks == S.Locks && T.Returned == S.Returned) {
+      Best = &T;
+      break;
+    }
+  if (!Best) {
+    if (States.size() < Limit) {
+      // Widening at a loop head: a new shape may still be added while there
+      // is room, but its depths are not trusted.
+      for (auto &T : States)
+        if (T.Returned == S.Returned) {
+          Best = &T;
+          break;
+        }
+      if (!Best) {
+        States.push_back(std::move(S));
+        return true;
+      }
+    } else {
+      Best = &States.front();
+    }
+  }
+  return coarsenInto(*Best, S);
+}

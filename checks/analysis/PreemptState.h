@@ -1,0 +1,132 @@
+//===- PreemptState.h - the lattice of the preemption analysis -*- C++ -*-===//
+//
+// A program point carries a small set of path states (bounded path
+// sensitivity). A PathState is what one group of paths agrees on: the depth
+// of every region relative to function entry, the locks held, what is known
+// about branch conditions (so that correlated branches are not mixed), and
+// conditional effects waiting for the branch that tests them (trylock).
+//
+// Join = union of path states. When a point would hold more than the limit,
+// or a loop head keeps changing after the widening threshold, states are
+// coarsened: facts that differ are dropped, depths that differ become
+// Unknown and differing lock sets mark the state Imprecise.
+//
+// Which way the join errs: towards silence. An Unknown depth or an
+// Imprecise state never produces a diagnostic; it only stops others.
+// We would rather miss a bug than report one that a maintainer has to
+// argue away (the trade-off Smatch's check_preempt.c states).
+//
+//===----------------------------------------------------------------------===//
+#ifndef PREEMPTLINT_ANALYSIS_PREEMPTSTATE_H
+#define PREEMPTLINT_ANALYSIS_PREEMPTSTATE_H
+
+#include "KernelApiModel.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace clang {
+class Expr;
+}
+
+namespace preemptlint {
+
+struct Event;
+
+constexpr int8_t UnknownDepth = INT8_MIN;
+
+struct HeldLock {
+  std::string Key;
+  int16_t ClassIdx = -1;
+  RegionMask Implies = 0; // regions held while the lock is held
+  bool Shared = false;
+  std::string FlagsKey;
+  clang::SourceLocation Loc; // info: where it was taken
+  llvm::StringRef By;        // info: the primitive that took it
+  bool operator==(const HeldLock &O) const {
+    return Key == O.Key && ClassIdx == O.ClassIdx && Implies == O.Implies &&
+           Shared == O.Shared && FlagsKey == O.FlagsKey;
+  }
+};
+
+/// What is known about the value of a side-effect-free expression.
+struct Fact {
+  std::string Key;
+  bool Memory = false;   // depends on memory (killed by calls and stores)
+  enum Kind : uint8_t { Exact, NonZero } K = Exact;
+  int64_t Value = 0;     // Exact
+  bool operator==(const Fact &O) const {
+    return Key == O.Key && K == O.K && Value == O.Value;
+  }
+  /// Is "value != 0" decided by this fact? Returns nullopt if not.
+  std::optional<bool> truth() const {
+    if (K == NonZero) return true;
+    return Value != 0;
+  }
+};
+
+/// Effects that happen only if a value tests non-zero / zero.
+struct Pending {
+  const clang::Expr *Result = nullptr; // the primitive's value
+  std::string VarKey;                  // ... or the variable it was stored in
+  llvm::SmallVector<const Event *, 2> Events;
+  bool operator==(const Pending &O) const {
+    return Result == O.Result && VarKey == O.VarKey && Events == O.Events;
+  }
+};
+
+struct PathState {
+  std::array<int8_t, NumRegions> Depth{}; // relative to function entry
+  RegionMask Assumed = 0;   // asserted active by the context or lockdep_assert_*
+  RegionMask Opened = 0;    // regions this path entered in this function
+  llvm::SmallVector<HeldLock, 2> Locks;
+  llvm::SmallVector<Fact, 2> Facts;
+  llvm::SmallVector<Pending, 1> Pendings;
+  llvm::SmallVector<std::string, 1> IrqFlags; // flags of open irq saves, innermost last
+  clang::SourceLocation NoReschedAt;  // preempt_enable_no_resched() with no resched since
+  std::optional<int64_t> ReturnValue; // set by a return of a known constant
+  bool Returned = false;
+  bool Imprecise = false;
+
+  // Information only (not part of the state's identity): for notes.
+  std::array<clang::SourceLocation, NumRegions> LastEnter{}, LastExit{};
+  std::array<llvm::StringRef, NumRegions> LastEnterBy{}, LastExitBy{};
+  clang::SourceLocation ReturnLoc;
+  llvm::SmallVector<std::pair<clang::SourceLocation, bool>, 4> Trail;
+
+  bool sameAs(const PathState &O) const;
+
+  int depth(Region R) const { return Depth[unsigned(R)]; }
+  bool known(Region R) const { return Depth[unsigned(R)] != UnknownDepth; }
+  /// Regions currently active: opened, asserted, or implied by a held lock.
+  RegionMask activeRegions() const;
+  /// Any region of Mask has Unknown depth.
+  bool unknownIn(RegionMask Mask) const;
+
+  const Fact *fact(llvm::StringRef Key) const;
+  void setFact(Fact F);
+  void killFact(llvm::StringRef Key);
+  void killMemoryFacts();
+  void noteBranch(clang::SourceLocation L, bool Taken);
+};
+
+/// A bounded set of path states.
+class StateSet {
+public:
+  /// Adds S; returns true if the set changed. Coarsens when full or when
+  /// Widen is set (loop head past the threshold).
+  bool add(PathState S, unsigned Limit, bool Widen);
+  const llvm::SmallVector<PathState, 4> &states() const { return States; }
+  bool empty() const { return States.empty(); }
+
+private:
+  static bool coarsenInto(PathState &Into, const PathState &S);
+  llvm::SmallVector<PathState, 4> States;
+};
+
+} // namespace preemptlint
+
+#endif
