@@ -45,6 +45,7 @@ llvm::StringRef preemptlint::entryContextName(EntryContext C) {
   case EntryContext::Softirq: return "softirq";
   case EntryContext::Hardirq: return "hardirq";
   case EntryContext::IpiCallback: return "ipi";
+  case EntryContext::PercpuThread: return "percpu_thread";
   }
   return "process";
 }
@@ -54,6 +55,7 @@ static bool parseContext(llvm::StringRef S, EntryContext &C) {
   else if (S == "softirq") C = EntryContext::Softirq;
   else if (S == "hardirq") C = EntryContext::Hardirq;
   else if (S == "ipi") C = EntryContext::IpiCallback;
+  else if (S == "percpu_thread") C = EntryContext::PercpuThread;
   else return false;
   return true;
 }

@@ -45,7 +45,7 @@ enum class PreemptModel : uint8_t { None, Voluntary, Full, RT };
 bool parsePreemptModel(llvm::StringRef S, PreemptModel &M);
 
 /// The execution context a callback is registered to run in.
-enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback };
+enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback, PercpuThread };
 llvm::StringRef entryContextName(EntryContext C);
 
 enum class EffectKind : uint8_t {

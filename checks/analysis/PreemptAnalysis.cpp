@@ -434,6 +434,8 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     Ev.FlagsKey = LE.Lock.FlagsKey;
     applyEffect(S, Eff, Ev, Via, Key, Inverse);
   }
+  if (!Inverse)
+    S.Assumed |= CS->Asserts;
   if (CS->NeedsPinned && !Inverse) {
     Via.Where = CS->PinnedAt;
     Via.What = CS->PinnedWhat;
@@ -626,6 +628,11 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
   for (; Next < Evs.size(); ++Next)
     applyEvent(S, Evs[Next].second);
 
+  // A block that ends in a noreturn call (BUG(), panic()) has an edge to
+  // the exit block in Clang's CFG; it is not a return.
+  if (B->hasNoReturnElement())
+    return;
+
   const Stmt *Cond = B->getTerminatorCondition();
   unsigned SI = 0;
   for (auto It = B->succ_begin(); It != B->succ_end(); ++It, ++SI) {
@@ -755,6 +762,12 @@ void FunctionAnalyzer::finish() {
     }
     return -1;
   };
+  // What the function asserts on every path holds for its callers too
+  // (lockdep_assert_rq_held() wrappers).
+  RegionMask Asserted = ~RegionMask(0);
+  for (auto *S : Precise)
+    Asserted &= S->Assumed;
+  Sum.Asserts = Asserted & ~InitialAssumed;
   const PathState &F = *Precise.front();
   for (auto &L : F.Locks) {
     bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
@@ -882,12 +895,30 @@ FunctionEvents *FileAnalysis::eventsFor(const FunctionDecl *FD) {
   return Slot.get();
 }
 
+/// Does the function itself begin or end a region that pins the task (or
+/// take a lock that does)? Then it answers for its own per-CPU accesses.
+static bool managesPinning(const FunctionEvents &FE) {
+  for (auto &Blk : FE.Events)
+    for (auto &[Idx, E] : Blk) {
+      if (E.K != Event::Primitive)
+        continue;
+      const Effect &Eff = *E.Eff;
+      if ((Eff.Kind == EffectKind::Enter || Eff.Kind == EffectKind::Exit) &&
+          (cpuPinningRegions() & maskOf(Eff.Reg)))
+        return true;
+      if (Eff.Kind == EffectKind::Acquire || Eff.Kind == EffectKind::Release)
+        return true;
+    }
+  return false;
+}
+
 static RegionMask assumedFor(EntryContext C) {
   switch (C) {
   case EntryContext::Process: return 0;
   case EntryContext::Softirq: return maskOf(Region::Bh);
   case EntryContext::Hardirq:
   case EntryContext::IpiCallback: return maskOf(Region::Irq);
+  case EntryContext::PercpuThread: return maskOf(Region::Migrate);
   }
   return 0;
 }
@@ -918,8 +949,19 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   auto CtxIt = EntryCtx.find(Canon);
   if (CtxIt != EntryCtx.end())
     Assumed = assumedFor(CtxIt->second);
-  bool Deferred = !Main || (!Def->isExternallyVisible() && Called.count(Canon) &&
-                            !AddressTaken.count(Canon) && CtxIt == EntryCtx.end());
+  // Who answers for an unpinned per-CPU access in this function: the
+  // function itself, or its callers (then the summary carries the need to
+  // every call site). See docs/design.md, "Who answers for an access".
+  bool Entry = CtxIt != EntryCtx.end() || AddressTaken.count(Canon);
+  bool Deferred;
+  if (!Main)
+    Deferred = true;                       // header helpers: their callers
+  else if (Entry)
+    Deferred = false;                      // callbacks: the function
+  else if (!Def->isExternallyVisible())
+    Deferred = Called.count(Canon) != 0;   // static helpers: their callers
+  else
+    Deferred = !managesPinning(*FE);       // exported: callers, unless it pins itself
   FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed);
   A.run();
   if (Main)

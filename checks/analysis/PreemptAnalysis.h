@@ -52,6 +52,7 @@ struct FunctionSummary {
   bool NeedsPinned = false;       // touches per-CPU data with nothing pinning it
   clang::SourceLocation PinnedAt; // first such access
   llvm::StringRef PinnedWhat;
+  RegionMask Asserts = 0;         // regions asserted active on every path
   bool Resched = false;           // contains a reschedule point on every path
   bool Complete = true;
 };
