@@ -2,15 +2,18 @@ import os
 import lit.formats
 
 config.name = "preemptlint"
-config.test_format = lit.formats.ShTest(execute_external=False)
+config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".test"]
 config.test_source_root = config.test_source_root_dir
-config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "check-corpus.py", "expected-findings.txt"]
 
 inputs = os.path.join(config.test_source_root, "Inputs")
 # Kernel-style compile flags: hermetic headers that mirror the 6.12 macro
 # structure; CONFIG_* chosen per test with -D or the config-*.h files.
 kflags = "-nostdinc -isystem %s/include -std=gnu11 -ffreestanding --target=x86_64-linux-gnu" % inputs
+# LLVM's test utilities (not, count) come first on PATH.
+llvm_bin = "/usr/lib/llvm-19/bin"
+config.environment["PATH"] = llvm_bin + os.pathsep + os.environ.get("PATH", "")
 config.substitutions.append(("%preemptlint", config.preemptlint))
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%clang", config.clang))
@@ -19,3 +22,4 @@ config.substitutions.append(("%inputs", inputs))
 config.environment["PREEMPTLINT_CORPUS"] = config.corpus_dir
 if config.corpus_dir:
     config.available_features.add("corpus")
+config.substitutions.append(("%corpus", config.corpus_dir))

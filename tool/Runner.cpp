@@ -56,6 +56,7 @@ ArgumentsAdjuster kernelAdjuster() {
       Out.push_back(Args[I]);
     }
     Out.push_back("-w");
+    Out.push_back("-fno-caret-diagnostics"); // also silences "N errors generated."
     Out.push_back("-Wno-error");
     Out.push_back("-resource-dir=" PREEMPTLINT_RESOURCE_DIR);
     return Out;

@@ -14,6 +14,8 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <nlohmann/json.hpp>
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -51,6 +53,59 @@ static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per 
                                    cl::init(16), cl::cat(Cat), cl::Hidden);
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
                                 cl::init(300000), cl::cat(Cat));
+
+/// Loads compile_commands.json. Entries are untrusted input: the document
+/// must be an array of objects with string "directory" and "file" and a
+/// "command" string or "arguments" array. A relative "directory" is taken
+/// relative to the database's own directory (a relocatable database).
+static std::unique_ptr<CompilationDatabase>
+loadDatabase(const std::string &Path, const std::string &Dir, std::string &Err) {
+  auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf) {
+    Err = Buf.getError().message();
+    return nullptr;
+  }
+  nlohmann::json Doc = nlohmann::json::parse((*Buf)->getBuffer().begin(),
+                                             (*Buf)->getBuffer().end(), nullptr, false);
+  if (Doc.is_discarded()) {
+    Err = "not valid JSON";
+    return nullptr;
+  }
+  if (!Doc.is_array()) {
+    Err = "expected a JSON array of compile commands";
+    return nullptr;
+  }
+  size_t I = 0;
+  for (auto &E : Doc) {
+    std::string Where = "entry " + std::to_string(I++);
+    if (!E.is_object() || !E.contains("directory") || !E["directory"].is_string() ||
+        !E.contains("file") || !E["file"].is_string()) {
+      Err = Where + " needs string \"directory\" and \"file\"";
+      return nullptr;
+    }
+    bool HasCmd = E.contains("command") && E["command"].is_string();
+    bool HasArgs = E.contains("arguments") && E["arguments"].is_array() &&
+                   !E["arguments"].empty() &&
+                   std::all_of(E["arguments"].begin(), E["arguments"].end(),
+                               [](const nlohmann::json &A) { return A.is_string(); });
+    if (!HasCmd && !HasArgs) {
+      Err = Where + " needs a \"command\" string or an \"arguments\" array of strings";
+      return nullptr;
+    }
+    std::string D = E["directory"].get<std::string>();
+    if (sys::path::is_relative(D)) {
+      SmallString<256> A(Dir);
+      sys::path::append(A, D);
+      sys::path::remove_dots(A, true);
+      E["directory"] = std::string(A);
+    }
+  }
+  std::string Text = Doc.dump();
+  auto DB = JSONCompilationDatabase::loadFromBuffer(Text, Err, JSONCommandLineSyntax::AutoDetect);
+  if (!DB)
+    Err = StringRef(Err).split('\n').first.str();
+  return DB;
+}
 
 static int usageError(const Twine &Msg) {
   errs() << "preemptlint: error: " << Msg << "\n";
@@ -122,24 +177,22 @@ int main(int argc, const char **argv) {
       return usageError("no compilation database: use -p <build-dir> or give compiler flags after '--'");
     SmallString<256> P(BuildPath);
     sys::fs::make_absolute(P);
-    std::string LoadErr;
+    sys::path::remove_dots(P, true);
+    SmallString<256> F(P);
     if (sys::fs::is_directory(P)) {
-      SmallString<256> F(P);
       sys::path::append(F, "compile_commands.json");
       if (!sys::fs::exists(F))
         return usageError("no compile_commands.json in '" + BuildPath + "'");
-      DB = JSONCompilationDatabase::loadFromFile(F, LoadErr, JSONCommandLineSyntax::AutoDetect);
       BaseDir = std::string(P);
     } else if (sys::fs::exists(P)) {
-      DB = JSONCompilationDatabase::loadFromFile(P, LoadErr, JSONCommandLineSyntax::AutoDetect);
       BaseDir = std::string(sys::path::parent_path(P));
     } else {
       return usageError("build directory '" + BuildPath + "' does not exist");
     }
-    if (!DB) {
-      StringRef Msg = StringRef(LoadErr).split('\n').first;
-      return usageError("malformed compilation database: " + Msg);
-    }
+    std::string LoadErr;
+    DB = loadDatabase(std::string(F), BaseDir, LoadErr);
+    if (!DB)
+      return usageError("malformed compilation database '" + std::string(F) + "': " + LoadErr);
   }
 
   std::vector<std::string> Inputs;

@@ -314,10 +314,18 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     S.LastExit[R] = E.Loc;
     S.LastExitBy[R] = E.Name;
     if (Eff.Reg == Region::Irq && !S.IrqFlags.empty()) {
-      llvm::StringRef Open = S.IrqFlags.back();
+      // A restore pairs with the save of the same flags; if that is not the
+      // innermost one, report once and drop the save it pairs with, so the
+      // next restore is judged on its own.
+      std::string Open = S.IrqFlags.back();
+      auto Match = S.IrqFlags.end();
+      if (!E.FlagsKey.empty())
+        for (auto It = S.IrqFlags.begin(); It != S.IrqFlags.end(); ++It)
+          if (*It == E.FlagsKey)
+            Match = It;
       if (!E.FlagsKey.empty() && !Open.empty() && Open != E.FlagsKey && !S.Imprecise)
         H.flagsMismatch(FC, E, Open, S);
-      S.IrqFlags.pop_back();
+      S.IrqFlags.erase(Match != S.IrqFlags.end() ? Match : S.IrqFlags.end() - 1);
     }
     if (Eff.Reg == Region::Preempt) {
       if (Eff.NoResched && S.Depth[R] == 0 &&

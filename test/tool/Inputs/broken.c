@@ -1,0 +1,2 @@
+#include <linux/preempt.h>
+void broken(void) { preempt_disable( }
