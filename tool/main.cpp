@@ -39,7 +39,7 @@ static cl::opt<std::string> OutFile("o", cl::desc("Write the report to this file
                                     cl::value_desc("file"), cl::cat(Cat));
 static cl::list<std::string> ModelFiles("model", cl::desc("Extra API model (JSON) that extends the shipped one; repeatable"),
                                         cl::value_desc("file"), cl::cat(Cat));
-static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: 1; 0 = all cores)"),
+static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: 1; 0 = all cores)"), cl::Prefix,
                               cl::init(1), cl::cat(Cat));
 static cl::opt<std::string> PreemptModelOpt("preempt-model",
                                             cl::desc("Preemption model: none, voluntary, full (default) or rt"),
@@ -65,8 +65,19 @@ loadDatabase(const std::string &Path, const std::string &Dir, std::string &Err) 
     Err = Buf.getError().message();
     return nullptr;
   }
-  nlohmann::json Doc = nlohmann::json::parse((*Buf)->getBuffer().begin(),
-                                             (*Buf)->getBuffer().end(), nullptr, false);
+  // Fast path: LLVM's own parser, when every "directory" is absolute.
+  StringRef Text = (*Buf)->getBuffer();
+  bool AllAbsolute = true;
+  for (size_t P = Text.find("\"directory\""); P != StringRef::npos && AllAbsolute;
+       P = Text.find("\"directory\"", P + 1)) {
+    size_t V = Text.find_first_not_of(" \t\r\n:", P + 11);
+    AllAbsolute = V + 1 < Text.size() && Text[V] == '"' && Text[V + 1] == '/';
+  }
+  if (AllAbsolute)
+    if (auto DB = JSONCompilationDatabase::loadFromBuffer(Text, Err, JSONCommandLineSyntax::AutoDetect))
+      return DB;
+  Err.clear();
+  nlohmann::json Doc = nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded()) {
     Err = "not valid JSON";
     return nullptr;
@@ -100,8 +111,8 @@ loadDatabase(const std::string &Path, const std::string &Dir, std::string &Err) 
       E["directory"] = std::string(A);
     }
   }
-  std::string Text = Doc.dump();
-  auto DB = JSONCompilationDatabase::loadFromBuffer(Text, Err, JSONCommandLineSyntax::AutoDetect);
+  std::string Fixed = Doc.dump();
+  auto DB = JSONCompilationDatabase::loadFromBuffer(Fixed, Err, JSONCommandLineSyntax::AutoDetect);
   if (!DB)
     Err = StringRef(Err).split('\n').first.str();
   return DB;

@@ -81,6 +81,18 @@ private:
 };
 } // namespace preemptlint
 
+const std::vector<const MacroExpansionRec *> &
+MacroIndex::mainFileExpansions(const SourceManager &SM) const {
+  if (!MainBuilt) {
+    // Top-level expansions are recorded in source order.
+    for (auto &R : Recs)
+      if (R.NameLoc.isFileID() && SM.isInMainFile(R.NameLoc))
+        Main.push_back(&R);
+    MainBuilt = true;
+  }
+  return Main;
+}
+
 std::unique_ptr<PPCallbacks> MacroIndex::makeCallbacks(Preprocessor &PP) {
   return std::make_unique<MacroRecorder>(*this, PP);
 }
@@ -506,26 +518,34 @@ void Extraction::run() {
     return;
   SourceRange Body = FE.FD->getBody()->getSourceRange();
   SourceLocation BB = SM.getExpansionLoc(Body.getBegin()), BE = SM.getExpansionLoc(Body.getEnd());
-  if (SM.getFileID(BB) != SM.getFileID(BE))
+  if (!SM.isInMainFile(BB) || SM.getFileID(BB) != SM.getFileID(BE))
+    return;
+  llvm::SmallVector<const MacroExpansionRec *, 4> Empty;
+  for (const MacroExpansionRec *Rec : Macros.mainFileExpansions(SM)) {
+    unsigned Off = SM.getFileOffset(Rec->NameLoc);
+    if (Off < SM.getFileOffset(BB))
+      continue;
+    if (Off > SM.getFileOffset(BE))
+      break;
+    if (Anchored.count(Rec) || Rec->Prim->Effects.empty())
+      continue;
+    auto It = Uses.find(Rec);
+    if (It != Uses.end() && !It->second.Covered.empty())
+      continue; // it has arguments in the CFG: only its own body was empty
+    Empty.push_back(Rec);
+  }
+  if (Empty.empty())
     return;
   llvm::sort(Positions, [&](auto &A, auto &B) {
     return SM.isBeforeInTranslationUnit(A.first, B.first);
   });
-  for (auto &Rec : Macros.records()) {
-    if (!Rec.NameLoc.isFileID() || Anchored.count(&Rec) || Rec.Prim->Effects.empty())
-      continue;
-    if (SM.getFileID(Rec.NameLoc) != SM.getFileID(BB) ||
-        SM.isBeforeInTranslationUnit(Rec.NameLoc, BB) ||
-        SM.isBeforeInTranslationUnit(BE, Rec.NameLoc))
-      continue;
-    if (Uses.count(&Rec) && !Uses[&Rec].Covered.empty())
-      continue; // it has arguments in the CFG: only its own body was empty
-    auto It = llvm::lower_bound(Positions, Rec.End, [&](auto &P, SourceLocation L) {
+  for (const MacroExpansionRec *Rec : Empty) {
+    auto It = llvm::lower_bound(Positions, Rec->End, [&](auto &P, SourceLocation L) {
       return SM.isBeforeInTranslationUnit(P.first, L) || P.first == L;
     });
     if (It == Positions.end())
       continue;
-    addEventsFor(*Rec.Prim, Rec.NameLoc, Rec.Name, nullptr,
+    addEventsFor(*Rec->Prim, Rec->NameLoc, Rec->Name, nullptr,
                  [](unsigned) -> const Expr * { return nullptr; },
                  It->second.first, It->second.second);
   }

@@ -72,6 +72,9 @@ public:
     return It == ByLoc.end() ? nullptr : &Recs[It->second];
   }
   const std::vector<MacroExpansionRec> &records() const { return Recs; }
+  /// Expansions written directly in the main file, in source order.
+  const std::vector<const MacroExpansionRec *> &
+  mainFileExpansions(const clang::SourceManager &SM) const;
 
   struct Contract {
     ContractKind Kind;
@@ -88,6 +91,8 @@ private:
   std::vector<MacroExpansionRec> Recs;
   llvm::DenseMap<unsigned, unsigned> ByLoc;
   std::vector<Contract> Contracts;
+  mutable std::vector<const MacroExpansionRec *> Main;
+  mutable bool MainBuilt = false;
 };
 
 /// One thing that happens at a CFG element.
