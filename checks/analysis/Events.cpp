@@ -283,24 +283,31 @@ const Expr *Extraction::findArg(const ExpansionUse &U, unsigned I) const {
   if (I >= U.Rec->Args.size())
     return nullptr;
   auto Range = U.Rec->Args[I];
+  // The CFG lists subexpressions before their parents (d, d->lock,
+  // &d->lock): keep the widest expression spelled entirely in the argument.
   const Expr *Found = nullptr;
-  // Pre-order: the first hit is the outermost expression from the argument.
+  unsigned Width = 0;
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || Found)
+    if (!S)
       return;
     if (auto *E = dyn_cast<Expr>(S))
       if (fromArg(E->getBeginLoc(), Range) && fromArg(E->getEndLoc(), Range)) {
-        Found = E;
-        return;
+        SourceLocation B = SM.getSpellingLoc(E->getBeginLoc());
+        SourceLocation End = SM.getSpellingLoc(E->getEndLoc());
+        unsigned W = SM.getFileID(B) == SM.getFileID(End)
+                         ? SM.getFileOffset(End) - SM.getFileOffset(B) + 1
+                         : 1;
+        if (!Found || W > Width) {
+          Found = E;
+          Width = W;
+        }
+        return; // its children are narrower
       }
     for (const Stmt *C : S->children())
       Walk(C);
   };
-  for (const Stmt *S : U.Covered) {
+  for (const Stmt *S : U.Covered)
     Walk(S);
-    if (Found)
-      break;
-  }
   return Found;
 }
 

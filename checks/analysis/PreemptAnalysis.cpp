@@ -192,6 +192,11 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
 
 bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
   Cond = stripExpect(Cond);
+  // The whole condition may be a query's value (in_atomic() is
+  // "(preempt_count() != 0)"): resolve it before taking it apart.
+  for (auto &P : S.Pendings)
+    if (P.Result && P.Result->IgnoreParenImpCasts() == Cond)
+      return refineAtom(S, Cond, Branch);
   if (auto *UO = dyn_cast<UnaryOperator>(Cond); UO && UO->getOpcode() == UO_LNot)
     return refine(S, UO->getSubExpr(), !Branch);
   if (auto *BO = dyn_cast<BinaryOperator>(Cond)) {
@@ -431,6 +436,9 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     std::string Key;
     if (LE.Param >= 0 && unsigned(LE.Param) < E.ArgKeys.size())
       Key = E.ArgKeys[LE.Param] + LE.Suffix;
+    else if (E.Callee->getName().starts_with("class_") && !E.ArgKeys.empty() &&
+             (E.Callee->getName().ends_with("_constructor") || Inverse))
+      Key = E.ArgKeys[0]; // a lock guard (DEFINE_LOCK_GUARD_1, DEFINE_GUARD) guards its first argument
     else
       Key = LE.Key + "@" + std::to_string((Inverse ? E.CtorLoc : E.Loc).getRawEncoding());
     Effect Eff;
@@ -746,10 +754,19 @@ void FunctionAnalyzer::finish() {
     }
     if (FC.HasContract)
       continue;
+    // Report the deepest path against a balanced one (depth 0) if there is
+    // one, else against the shallowest.
     const PathState *Leak = nullptr, *Other = nullptr;
+    auto better = [&](const PathState *A, const PathState *B) {
+      if (!Leak)
+        return true;
+      if (A->Depth[R] != Leak->Depth[R])
+        return A->Depth[R] > Leak->Depth[R];
+      return B->Depth[R] == 0 && Other->Depth[R] != 0;
+    };
     for (auto *A : Precise)
       for (auto *B : Precise)
-        if (!Leak && A->Depth[R] > B->Depth[R] && !explained(A, B)) {
+        if (A->Depth[R] > B->Depth[R] && !explained(A, B) && better(A, B)) {
           Leak = A;
           Other = B;
         }
@@ -866,8 +883,10 @@ public:
     return true;
   }
   bool VisitInitListExpr(InitListExpr *ILE) {
-    if (!ILE->isSemanticForm())
-      return true;
+    // The traversal sees the syntactic form; fields are matched on the
+    // semantic one (designated initializers resolved).
+    if (!ILE->isSemanticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
     const RecordType *RT = ILE->getType()->getAsStructureType();
     if (!RT)
       return true;
