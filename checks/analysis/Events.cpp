@@ -93,6 +93,20 @@ MacroIndex::mainFileExpansions(const SourceManager &SM) const {
   return Main;
 }
 
+bool MacroIndex::insidePrimitive(SourceLocation L, const SourceManager &SM) const {
+  while (L.isMacroID()) {
+    if (SM.isMacroArgExpansion(L)) {
+      L = SM.getImmediateSpellingLoc(L);
+      continue;
+    }
+    SourceLocation NameLoc = SM.getImmediateExpansionRange(L).getBegin();
+    if (find(NameLoc))
+      return true;
+    L = NameLoc;
+  }
+  return false;
+}
+
 std::unique_ptr<PPCallbacks> MacroIndex::makeCallbacks(Preprocessor &PP) {
   return std::make_unique<MacroRecorder>(*this, PP);
 }

@@ -72,6 +72,8 @@ public:
     return It == ByLoc.end() ? nullptr : &Recs[It->second];
   }
   const std::vector<MacroExpansionRec> &records() const { return Recs; }
+  /// Is L inside the body of a recognised primitive's expansion?
+  bool insidePrimitive(clang::SourceLocation L, const clang::SourceManager &SM) const;
   /// Expansions written directly in the main file, in source order.
   const std::vector<const MacroExpansionRec *> &
   mainFileExpansions(const clang::SourceManager &SM) const;

@@ -153,7 +153,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
   for (auto &[K, V] : Doc.items())
     if (K != "schema" && K != "lock_classes" && K != "primitives" &&
         K != "callback_fields" && K != "scheduler_paths" && K != "comment" &&
-        K != "contract_macros")
+        K != "contract_macros" && K != "non_escaping_macros")
       return L.fail("top level", "unknown key '" + K + "'");
 
   if (Doc.contains("lock_classes")) {
@@ -223,6 +223,16 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
       if (!P.is_string())
         return L.fail("scheduler_paths", "expected an array of strings");
       SchedPaths.push_back(P.get<std::string>());
+    }
+  }
+
+  if (Doc.contains("non_escaping_macros")) {
+    if (!Doc["non_escaping_macros"].is_array())
+      return L.fail("non_escaping_macros", "expected an array of macro names");
+    for (auto &N : Doc["non_escaping_macros"]) {
+      if (!N.is_string())
+        return L.fail("non_escaping_macros", "expected an array of macro names");
+      NonEscaping.push_back(N.get<std::string>());
     }
   }
 

@@ -125,6 +125,9 @@ public:
   int lockClassForType(llvm::StringRef TypeName) const;
   const std::vector<std::string> &schedulerPaths() const { return SchedPaths; }
   const llvm::StringMap<ContractKind> &contractMacros() const { return Contracts; }
+  /// Macros whose use of a function's address is not an escape
+  /// (EXPORT_SYMBOL, NOKPROBE_SYMBOL, ...).
+  const std::vector<std::string> &nonEscapingMacros() const { return NonEscaping; }
 
 private:
   std::vector<Primitive> Prims;
@@ -134,6 +137,7 @@ private:
   std::vector<CallbackField> Fields;
   std::vector<std::string> SchedPaths;
   llvm::StringMap<ContractKind> Contracts;
+  std::vector<std::string> NonEscaping;
 };
 
 /// The model shipped with the tool (kernel-api.json next to the binary, or

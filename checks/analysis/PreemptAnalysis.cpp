@@ -17,6 +17,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include <queue>
 
 using namespace clang;
@@ -109,7 +110,8 @@ std::string FunctionAnalyzer::factKey(const Expr *E, bool &Memory) const {
     return "";
   // Variables a macro declared for itself (typecheck dummies, statement
   // expression temporaries) only multiply path states.
-  if (VD->getLocation().isMacroID())
+  if (VD->getLocation().isMacroID() &&
+      FA.Macros.insidePrimitive(VD->getLocation(), FA.Ctx.getSourceManager()))
     return "";
   if (VD->hasGlobalStorage() || VD->getType().isVolatileQualified())
     Memory = true;
@@ -301,9 +303,12 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   unsigned R = unsigned(Eff.Reg);
   switch (K) {
   case EffectKind::Enter:
+    // Re-taking a section the caller held (a drop/re-take loop) is not an
+    // own open: only an open from the entry level or above counts.
+    if (S.Depth[R] != UnknownDepth && S.Depth[R] >= 0)
+      S.Opened |= maskOf(Eff.Reg);
     if (S.Depth[R] != UnknownDepth && S.Depth[R] < 100)
       ++S.Depth[R];
-    S.Opened |= maskOf(Eff.Reg);
     S.LastEnter[R] = E.Loc;
     S.LastEnterBy[R] = E.Name;
     if (Eff.Reg == Region::Irq)
@@ -422,6 +427,13 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     return;
   ViaCall Via;
   Via.Callee = E.Callee;
+  // The callee's accesses happen in the state its caller calls it in.
+  if (CS->NeedsPinned && !Inverse) {
+    ViaCall Need = Via;
+    Need.Where = CS->PinnedAt;
+    Need.What = CS->PinnedWhat;
+    checkPinned(S, E, Need);
+  }
   for (unsigned R = 0; R < NumRegions; ++R) {
     int D = CS->Delta[R];
     if (D == 0)
@@ -452,11 +464,6 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   }
   if (!Inverse)
     S.Assumed |= CS->Asserts;
-  if (CS->NeedsPinned && !Inverse) {
-    Via.Where = CS->PinnedAt;
-    Via.What = CS->PinnedWhat;
-    checkPinned(S, E, Via);
-  }
   if (CS->Resched && !Inverse)
     S.NoReschedAt = SourceLocation();
 }
@@ -534,7 +541,8 @@ void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
     for (const Decl *D : DS->decls())
       if (auto *VD = dyn_cast<VarDecl>(D))
         if (!VD->hasGlobalStorage() && !FE.AddressTaken.count(VD) &&
-            VD->getLocation().isFileID()) {
+            (VD->getLocation().isFileID() ||
+             !FA.Macros.insidePrimitive(VD->getLocation(), FA.Ctx.getSourceManager()))) {
           std::string K = VD->getName().str();
           S.killFact(K);
           if (const Expr *Init = VD->getInit()) {
@@ -850,8 +858,9 @@ class FileFacts : public RecursiveASTVisitor<FileFacts> {
 public:
   FileFacts(const KernelApiModel &M, llvm::DenseSet<const FunctionDecl *> &Called,
             llvm::DenseSet<const FunctionDecl *> &Taken,
-            llvm::DenseMap<const FunctionDecl *, EntryContext> &Ctx)
-      : M(M), Called(Called), Taken(Taken), EntryCtx(Ctx) {}
+            llvm::DenseMap<const FunctionDecl *, EntryContext> &Ctx,
+            const SourceManager &SM, const LangOptions &LO)
+      : SM(SM), LO(LO), M(M), Called(Called), Taken(Taken), EntryCtx(Ctx) {}
 
   bool VisitCallExpr(CallExpr *CE) {
     if (auto *FD = CE->getDirectCallee()) {
@@ -863,10 +872,23 @@ public:
   }
   bool VisitDeclRefExpr(DeclRefExpr *DR) {
     if (auto *FD = dyn_cast<FunctionDecl>(DR->getDecl()))
-      if (!CalleeRefs.count(DR))
+      if (!CalleeRefs.count(DR) && !fromNonEscapingMacro(DR->getLocation()))
         Taken.insert(FD->getCanonicalDecl());
     return true;
   }
+  /// EXPORT_SYMBOL(f), NOKPROBE_SYMBOL(f), ... take f's address for a
+  /// table, not for a caller in another context.
+  bool fromNonEscapingMacro(SourceLocation L) const {
+    while (L.isMacroID()) {
+      llvm::StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
+      if (llvm::is_contained(M.nonEscapingMacros(), Name))
+        return true;
+      L = SM.getImmediateMacroCallerLoc(L);
+    }
+    return false;
+  }
+  const SourceManager &SM;
+  const LangOptions &LO;
   void field(const FieldDecl *FD, const Expr *Val) {
     const FunctionDecl *Fn = functionOfArg(Val);
     if (!Fn || !FD)
@@ -909,7 +931,7 @@ private:
 
 void FileAnalysis::collectFileFacts() {
   const SourceManager &SM = Ctx.getSourceManager();
-  FileFacts V(Model, Called, AddressTaken, EntryCtx);
+  FileFacts V(Model, Called, AddressTaken, EntryCtx, SM, Ctx.getLangOpts());
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       V.TraverseDecl(D);

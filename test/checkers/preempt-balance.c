@@ -35,6 +35,11 @@ struct ctx {
 	int val;
 };
 
+struct dev {
+	spinlock_t lock;
+	unsigned long fa, fb;
+};
+
 static DEFINE_SPINLOCK(lk);
 static DEFINE_MUTEX(mtx);
 static int shared;
@@ -397,12 +402,7 @@ void good_correlated_local(void)
 		local_bh_enable();
 }
 
-/*
- * Two different conditions: x && !y leaks. The message is only matched
- * loosely here; see preempt-balance-known-gaps.c for what it should say.
- * FIXME(engine): the report picks the (!x, !y) path ("depth 0, another at
- * depth -1") and calls the depth -1 path "balanced".
- */
+/* Two different conditions: the (x, !y) path leaks. */
 void bad_uncorrelated(int x, int y)
 {
 	if (x)
@@ -411,7 +411,11 @@ void bad_uncorrelated(int x, int y)
 	if (y)
 		preempt_enable();
 }
-// CHECK: :[[@LINE-1]]:1: warning: 'bad_uncorrelated' {{.*}}preemption disabled{{.*}} [preempt-balance]
+// CHECK: :[[@LINE-1]]:1: warning: 'bad_uncorrelated' returns with preemption disabled on this path but not on others [preempt-balance]
+// CHECK-NEXT: :[[@LINE-6]]:3: note: entered by preempt_disable() here
+// CHECK-NEXT: :[[@LINE-8]]:6: note: assuming this condition is true
+// CHECK-NEXT: :[[@LINE-6]]:6: note: assuming this condition is false
+// CHECK-NEXT: :[[@LINE-5]]:1: note: another path returns here, balanced
 
 /* ---- trylock and interruptible locks ------------------------------------ */
 
@@ -601,10 +605,6 @@ void bad_irq_flags_swapped(void)
 	local_irq_restore(f2);
 }
 
-/*
- * (The same with struct members as flags, d->fa vs d->fb, is in
- * preempt-balance-known-gaps.c.)
- */
 void bad_irq_restore_wrong_flags(void)
 {
 	unsigned long flags, other;
@@ -614,6 +614,74 @@ void bad_irq_restore_wrong_flags(void)
 	local_irq_restore(other);
 // CHECK: :[[@LINE-1]]:2: warning: local_irq_restore() restores 'other' but the innermost interrupt save stored 'flags' [preempt-balance]
 // CHECK-NEXT: :[[@LINE-4]]:2: note: innermost save here
+}
+
+/* The same with struct members as flags: d->fa and d->fb are different. */
+void bad_irq_flags_member_mismatch(struct dev *d)
+{
+	local_irq_save(d->fa);
+	work();
+	local_irq_restore(d->fb);
+// CHECK: :[[@LINE-1]]:2: warning: local_irq_restore() restores 'd.fb' but the innermost interrupt save stored 'd.fa' [preempt-balance]
+// CHECK-NEXT: :[[@LINE-4]]:2: note: innermost save here
+}
+
+/*
+ * spin_lock_irqsave() + spin_unlock() + local_irq_restore() is balanced,
+ * and so is local_irq_save() + spin_lock() + spin_unlock_irqrestore(); so
+ * are their callers.
+ */
+static void lock_irqsave_unlock_restore(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lk, flags);
+	work();
+	spin_unlock(&lk);
+	local_irq_restore(flags);
+}
+
+static void irqsave_lock_unlock_irqrestore(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	spin_lock(&lk);
+	work();
+	spin_unlock_irqrestore(&lk, flags);
+}
+
+void good_call_lock_irqsave_unlock_restore(int x)
+{
+	if (x)
+		lock_irqsave_unlock_restore();
+}
+
+void good_call_irqsave_lock_unlock_irqrestore(int x)
+{
+	if (x)
+		irqsave_lock_unlock_irqrestore();
+}
+
+/*
+ * The error path drops the lock with spin_unlock() and returns with the
+ * interrupts from local_irq_save() still off.
+ */
+void bad_irqsave_leak_on_error_path(int x)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	spin_lock(&lk);
+	if (x) {
+		spin_unlock(&lk);
+		return;
+// CHECK: :[[@LINE-1]]:3: warning: 'bad_irqsave_leak_on_error_path' returns with interrupts disabled on this path but not on others [preempt-balance]
+// CHECK-NEXT: :[[@LINE-6]]:2: note: entered by local_irq_save() here
+// CHECK-NEXT: :[[@LINE-5]]:6: note: assuming this condition is true
+// CHECK-NEXT: :[[@LINE+3]]:1: note: another path returns here, balanced
+	}
+	spin_unlock_irqrestore(&lk, flags);
 }
 
 void good_irq_disable_enable(void)

@@ -1,6 +1,8 @@
 // RUN: not %preemptlint --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
 // RUN: not %preemptlint --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
 // RUN: not %preemptlint --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: %preemptlint --checks='-*' --dump-state --dump-function=bad_scoped_guard_unlock_inside %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=GUARD
+// RUN: %preemptlint --checks='-*' --dump-state --dump-function=bad_member_lock_irqsave %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=MEMBER
 //
 // preempt-percpu-access: the current CPU id and this CPU's per-CPU data may
 // only be used while the task cannot migrate (preemption, interrupts or
@@ -42,6 +44,10 @@
 struct stats {
 	unsigned long hits;
 	unsigned long misses;
+};
+
+struct dev {
+	spinlock_t lock;
 };
 
 static DEFINE_PER_CPU(int, cnt);
@@ -157,6 +163,63 @@ static void bad_under_rcu_read_lock(void)
 	__this_cpu_inc(cnt);
 // CHECK: :[[@LINE-1]]:2: warning: __this_cpu_inc() on per-CPU data in preemptible code [preempt-percpu-access]
 	rcu_read_unlock();
+}
+
+/*
+ * The lock is a struct member: spin_unlock_irqrestore() releases the same
+ * 'd.lock' that spin_lock_irqsave() took.
+ */
+static void bad_member_lock_irqsave(struct dev *d)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&d->lock, flags);
+// MEMBER: [[@LINE-1]]:2: bad_member_lock_irqsave: after: irq=1 locks={d.lock}
+	work();
+	spin_unlock_irqrestore(&d->lock, flags);
+// MEMBER: [[@LINE-1]]:2: bad_member_lock_irqsave: after: (nothing held)
+	__this_cpu_inc(cnt);
+// CHECK: :[[@LINE-1]]:2: warning: __this_cpu_inc() on per-CPU data in preemptible code [preempt-percpu-access]
+// CHECK-NEXT: :[[@LINE-4]]:2: note: protection ended here: spin_unlock_irqrestore() ended the section with interrupts disabled
+}
+
+/* spin_unlock_irqrestore() ends the section that local_irq_save() began. */
+static void bad_after_irqsave_lock_unlock_irqrestore(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	spin_lock(&lk);
+	__this_cpu_inc(cnt);
+	spin_unlock_irqrestore(&lk, flags);
+	__this_cpu_inc(cnt);
+// CHECK: :[[@LINE-1]]:2: warning: __this_cpu_inc() on per-CPU data in preemptible code [preempt-percpu-access]
+// CHECK-NEXT: :[[@LINE-3]]:2: note: protection ended here: spin_unlock_irqrestore() ended the section with interrupts disabled
+}
+
+/*
+ * A lock guard's lock is its first argument, so a spin_unlock(&lk) inside
+ * the guarded scope releases it.
+ */
+static void bad_scoped_guard_unlock_inside(void)
+{
+	scoped_guard(spinlock, &lk) {
+// GUARD: [[@LINE-1]]:2: bad_scoped_guard_unlock_inside: after: locks={lk}
+		spin_unlock(&lk);
+// GUARD: [[@LINE-1]]:3: bad_scoped_guard_unlock_inside: after: (nothing held)
+		__this_cpu_inc(cnt);
+// CHECK: :[[@LINE-1]]:3: warning: __this_cpu_inc() on per-CPU data in preemptible code [preempt-percpu-access]
+		spin_lock(&lk);
+	}
+}
+
+static void bad_guard_unlock_inside(void)
+{
+	guard(spinlock)(&lk);
+	spin_unlock(&lk);
+	__this_cpu_inc(cnt);
+// CHECK: :[[@LINE-1]]:2: warning: __this_cpu_inc() on per-CPU data in preemptible code [preempt-percpu-access]
+	spin_lock(&lk);
 }
 
 /* ---- protected --------------------------------------------------------- */
@@ -392,6 +455,21 @@ int register_callbacks(struct hrtimer *h)
 	return request_irq(1, good_irq_handler, 0, "dev", NULL);
 }
 
+/* Registered by a designated initializer ".function = fn". */
+static void good_timer_in_initializer(struct timer_list *t)
+{
+	__this_cpu_inc(cnt);
+}
+
+static enum hrtimer_restart good_hrtimer_in_initializer(struct hrtimer *t)
+{
+	__this_cpu_inc(cnt);
+	return HRTIMER_NORESTART;
+}
+
+static struct timer_list init_tmr = { .function = good_timer_in_initializer };
+static struct hrtimer init_hrt = { .function = good_hrtimer_in_initializer };
+
 /* A callback stored in an ops struct runs in whatever context calls it. */
 struct my_ops {
 	void (*update)(void);
@@ -436,6 +514,34 @@ static void good_bug_on_irqs_enabled(void)
 static void good_return_unless_irqs_disabled(void)
 {
 	if (!irqs_disabled())
+		return;
+	__this_cpu_inc(cnt);
+}
+
+/* Context queries whose expansion is a comparison or a bitwise test. */
+static void good_return_unless_in_atomic(void)
+{
+	if (!in_atomic())
+		return;
+	__this_cpu_inc(cnt);
+}
+
+static void good_only_in_interrupt(void)
+{
+	if (in_interrupt())
+		__this_cpu_inc(cnt);
+}
+
+static void good_return_unless_in_softirq(void)
+{
+	if (!in_softirq())
+		return;
+	__this_cpu_inc(cnt);
+}
+
+static void good_return_unless_in_hardirq(void)
+{
+	if (!in_hardirq())
 		return;
 	__this_cpu_inc(cnt);
 }
