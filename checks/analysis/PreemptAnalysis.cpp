@@ -33,7 +33,12 @@ public:
         Deferred(Deferred), InitialAssumed(Assumed),
         SM(FA.Ctx.getSourceManager()),
         FC{FE.FD, FA.Ctx, FA.Model, false, FA.SchedulerCore} {
-    FC.HasContract = !FA.Macros.contractsOf(FE.FD, SM).empty();
+    auto Contracts = FA.Macros.contractsOf(FE.FD, SM);
+    FC.HasContract = !Contracts.empty();
+    // __must_hold(l) / __releases(l): the caller holds l on entry.
+    for (auto &C : Contracts)
+      if (C.Kind == ContractKind::MustHold || C.Kind == ContractKind::Releases)
+        InitialAssumed |= contractImplies(C.Arg);
     Dump = Report && FA.Opts.DumpState &&
            (FA.Opts.DumpFilter.empty() || FA.Opts.DumpFilter == FE.FD->getName());
   }
@@ -42,6 +47,7 @@ public:
 
 private:
   bool rt() const { return FA.Opts.Model == PreemptModel::RT; }
+  RegionMask contractImplies(llvm::StringRef Text) const;
   void processBlock(const CFGBlock *B, PathState S);
   void applyEvent(PathState &S, const Event &E);
   void applyEffect(PathState &S, const Effect &Eff, const Event &E,
@@ -49,6 +55,8 @@ private:
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
   void applyStmt(PathState &S, const Stmt *St);
+  /// K = RHS: forget K, then learn its value or bind a pending query to it.
+  void assignTo(PathState &S, const std::string &K, bool Mem, const Expr *RHS);
   /// Refines S for the edge of a branch on Cond; false if infeasible.
   bool refine(PathState &S, const Expr *Cond, bool Branch);
   bool refineAtom(PathState &S, const Expr *Atom, bool NonZero);
@@ -78,6 +86,53 @@ private:
 };
 
 } // namespace preemptlint
+
+/// What holding the lock a contract names implies. The text ("&p->lock",
+/// "rq->lock") is resolved through the parameters' types; a lock that cannot
+/// be resolved is taken to be a spinning lock unless its name says it sleeps.
+RegionMask FunctionAnalyzer::contractImplies(llvm::StringRef Text) const {
+  std::string T;
+  for (char C : Text)
+    if (!isspace((unsigned char)C) && C != '&' && C != '(' && C != ')' && C != '*')
+      T += C;
+  llvm::StringRef Rest(T);
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  while (!Rest.empty()) {
+    size_t Arrow = Rest.find("->"), Dot = Rest.find('.');
+    size_t Cut = std::min(Arrow, Dot);
+    Parts.push_back(Rest.substr(0, Cut));
+    if (Cut == llvm::StringRef::npos)
+      break;
+    Rest = Rest.drop_front(Cut + (Cut == Arrow ? 2 : 1));
+  }
+  QualType Ty;
+  if (!Parts.empty())
+    for (const ParmVarDecl *P : FE.FD->parameters())
+      if (P->getName() == Parts.front())
+        Ty = P->getType();
+  for (size_t I = 1; I < Parts.size() && !Ty.isNull(); ++I) {
+    if (Ty->isPointerType())
+      Ty = Ty->getPointeeType();
+    const RecordType *RT = Ty->getAsStructureType();
+    QualType Next;
+    if (RT)
+      for (const FieldDecl *F : RT->getDecl()->fields())
+        if (F->getName() == Parts[I])
+          Next = F->getType();
+    Ty = Next;
+  }
+  if (!Ty.isNull()) {
+    if (Ty->isPointerType())
+      Ty = Ty->getPointeeType();
+    int Cls = FA.Model.lockClassForType(Ty.getUnqualifiedType().getAsString());
+    if (Cls >= 0)
+      return FA.Model.lockClasses()[Cls].Implies[rt()];
+  }
+  llvm::StringRef Lower = Text;
+  if (Lower.contains_insensitive("mutex") || Lower.contains_insensitive("sem"))
+    return 0;
+  return maskOf(Region::Preempt);
+}
 
 //===----------------------------------------------------------------------===//
 // Conditions and facts
@@ -133,9 +188,21 @@ std::optional<int64_t> FunctionAnalyzer::valueOf(const PathState &S, const Expr 
   return std::nullopt;
 }
 
-static const Expr *stripExpect(const Expr *E) {
+static const Expr *stripExpect(const Expr *E, const PathState &S) {
   for (;;) {
     E = E->IgnoreParenImpCasts();
+    // Stop at a conditional primitive's value (irqs_disabled() is itself a
+    // statement expression).
+    for (auto &P : S.Pendings)
+      if (P.Result && P.Result->IgnoreParenImpCasts() == E)
+        return E;
+    // ({ ...; value; }): the value of a statement expression.
+    if (auto *SE = dyn_cast<StmtExpr>(E))
+      if (const CompoundStmt *CS = SE->getSubStmt(); CS && !CS->body_empty())
+        if (auto *Last = dyn_cast<Expr>(CS->body_back())) {
+          E = Last;
+          continue;
+        }
     if (auto *CE = dyn_cast<CallExpr>(E))
       if (CE->getBuiltinCallee() == Builtin::BI__builtin_expect && CE->getNumArgs() == 2) {
         E = CE->getArg(0);
@@ -153,7 +220,7 @@ static const Expr *stripExpect(const Expr *E) {
 }
 
 bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) {
-  Atom = stripExpect(Atom);
+  Atom = stripExpect(Atom, S);
   // A conditional primitive's result, directly or through a variable.
   bool Mem = false;
   std::string K = factKey(Atom, Mem);
@@ -166,7 +233,10 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
     Pending Taken = P;
     S.Pendings.erase(S.Pendings.begin() + I);
     When W = Taken.Events.front()->Cond;
-    if ((W == When::NonZero) == NonZero)
+    bool ValueNonZero = NonZero;
+    if (!(P.Result && P.Result->IgnoreParenImpCasts() == Atom) && Taken.Negated)
+      ValueNonZero = !ValueNonZero; // tested through x = !q()
+    if ((W == When::NonZero) == ValueNonZero)
       for (const Event *E : Taken.Events) {
         Event Now = *E;
         Now.Cond = When::Always;
@@ -193,7 +263,7 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
 }
 
 bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
-  Cond = stripExpect(Cond);
+  Cond = stripExpect(Cond, S);
   // The whole condition may be a query's value (in_atomic() is
   // "(preempt_count() != 0)"): resolve it before taking it apart.
   for (auto &P : S.Pendings)
@@ -494,15 +564,8 @@ void FunctionAnalyzer::applyEvent(PathState &S, const Event &E) {
   }
 }
 
-void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
-  auto assign = [&](const Expr *LHS, const Expr *RHS) {
-    bool Mem = false;
-    std::string K = factKey(LHS, Mem);
-    if (K.empty()) {
-      // A store we cannot name: memory facts may be stale.
-      S.killMemoryFacts();
-      return;
-    }
+void FunctionAnalyzer::assignTo(PathState &S, const std::string &K, bool Mem,
+                                const Expr *RHS) {
     S.killFact(K);
     if (Mem)
       S.killMemoryFacts();
@@ -511,10 +574,19 @@ void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
         P.VarKey.clear();
     if (!RHS)
       return;
+    // x = !!q(), x = !q(): the variable carries the query's value.
+    bool Neg = false;
     const Expr *R = RHS->IgnoreParenImpCasts();
+    while (auto *UO = dyn_cast<UnaryOperator>(R)) {
+      if (UO->getOpcode() != UO_LNot)
+        break;
+      Neg = !Neg;
+      R = UO->getSubExpr()->IgnoreParenImpCasts();
+    }
     for (auto &P : S.Pendings)
       if (P.Result && P.Result->IgnoreParenImpCasts() == R) {
         P.VarKey = K;
+        P.Negated = Neg;
         return;
       }
     if (auto V = valueOf(S, RHS)) {
@@ -524,6 +596,18 @@ void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
       F.Value = *V;
       S.setFact(F);
     }
+}
+
+void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
+  auto assign = [&](const Expr *LHS, const Expr *RHS) {
+    bool Mem = false;
+    std::string K = factKey(LHS, Mem);
+    if (K.empty()) {
+      // A store we cannot name: memory facts may be stale.
+      S.killMemoryFacts();
+      return;
+    }
+    assignTo(S, K, Mem, RHS);
   };
   if (auto *BO = dyn_cast<BinaryOperator>(St)) {
     if (BO->getOpcode() == BO_Assign)
@@ -543,24 +627,10 @@ void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
         if (!VD->hasGlobalStorage() && !FE.AddressTaken.count(VD) &&
             (VD->getLocation().isFileID() ||
              !FA.Macros.insidePrimitive(VD->getLocation(), FA.Ctx.getSourceManager()))) {
-          std::string K = VD->getName().str();
-          S.killFact(K);
-          if (const Expr *Init = VD->getInit()) {
-            const Expr *R = Init->IgnoreParenImpCasts();
-            bool Bound = false;
-            for (auto &P : S.Pendings)
-              if (P.Result && P.Result->IgnoreParenImpCasts() == R) {
-                P.VarKey = K;
-                Bound = true;
-              }
-            if (!Bound)
-              if (auto V = valueOf(S, Init)) {
-                Fact F;
-                F.Key = K;
-                F.Value = *V;
-                S.setFact(F);
-              }
-          }
+          if (const Expr *Init = VD->getInit())
+            assignTo(S, VD->getName().str(), /*Mem=*/false, Init);
+          else
+            S.killFact(VD->getName());
         }
     return;
   }
@@ -745,9 +815,13 @@ void FunctionAnalyzer::finish() {
   // that holds more reports success (the trylock / "returns 0 with the lock
   // held" convention). A path that holds more and returns an error code is
   // the classic leak on an error path.
-  auto explained = [](const PathState *A, const PathState *B) {
-    return A->ReturnValue && B->ReturnValue && *A->ReturnValue != *B->ReturnValue &&
-           *A->ReturnValue >= 0;
+  bool ReturnsPointer = FE.FD->getReturnType()->isPointerType();
+  auto explained = [&](const PathState *A, const PathState *B) {
+    if (A->ReturnValue && B->ReturnValue && *A->ReturnValue != *B->ReturnValue &&
+        *A->ReturnValue >= 0)
+      return true;
+    // "Returns the object with its lock held, or NULL".
+    return ReturnsPointer && !A->ReturnValue && B->ReturnValue && *B->ReturnValue == 0;
   };
   // Regions: consistent exits give the summary; inconsistent ones are reported.
   for (unsigned R = 0; R < NumRegions; ++R) {
@@ -774,7 +848,11 @@ void FunctionAnalyzer::finish() {
     };
     for (auto *A : Precise)
       for (auto *B : Precise)
-        if (A->Depth[R] > B->Depth[R] && !explained(A, B) && better(A, B)) {
+        // Only a path that holds a section it began itself leaks; the
+        // other path may not have it active by an assertion either
+        // (WARN_ON(!irqs_disabled()) local_irq_disable(); re-establishes it).
+        if (A->Depth[R] > 0 && A->Depth[R] > B->Depth[R] && !explained(A, B) &&
+            !(B->Assumed & maskOf(Region(R))) && better(A, B)) {
           Leak = A;
           Other = B;
         }
@@ -871,9 +949,17 @@ public:
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *DR) {
-    if (auto *FD = dyn_cast<FunctionDecl>(DR->getDecl()))
-      if (!CalleeRefs.count(DR) && !fromNonEscapingMacro(DR->getLocation()))
-        Taken.insert(FD->getCanonicalDecl());
+    auto *FD = dyn_cast<FunctionDecl>(DR->getDecl());
+    if (!FD || CalleeRefs.count(DR))
+      return true;
+    if (!fromNonEscapingMacro(DR->getLocation()))
+      Taken.insert(FD->getCanonicalDecl());
+    // Registrations written at file scope (early_initcall(fn), __setup(s, fn)).
+    for (SourceLocation L = DR->getLocation(); L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))
+      if (const Primitive *P = M.lookup(Lexer::getImmediateMacroName(L, SM, LO)))
+        for (const Effect &E : P->Effects)
+          if (E.Kind == EffectKind::Register && !EntryCtx.count(FD->getCanonicalDecl()))
+            EntryCtx[FD->getCanonicalDecl()] = E.Ctx;
     return true;
   }
   /// EXPORT_SYMBOL(f), NOKPROBE_SYMBOL(f), ... take f's address for a
@@ -944,18 +1030,18 @@ FunctionEvents *FileAnalysis::eventsFor(const FunctionDecl *FD) {
   return Slot.get();
 }
 
-/// Does the function itself begin or end a region that pins the task (or
-/// take a lock that does)? Then it answers for its own per-CPU accesses.
+/// Does the function itself begin or end a region that pins the task? Then
+/// it answers for its own per-CPU accesses.
 static bool managesPinning(const FunctionEvents &FE) {
   for (auto &Blk : FE.Events)
     for (auto &[Idx, E] : Blk) {
       if (E.K != Event::Primitive)
         continue;
       const Effect &Eff = *E.Eff;
+      // Locks do not count: a function that takes a lock for its own data
+      // still relies on its callers for the CPU it runs on.
       if ((Eff.Kind == EffectKind::Enter || Eff.Kind == EffectKind::Exit) &&
           (cpuPinningRegions() & maskOf(Eff.Reg)))
-        return true;
-      if (Eff.Kind == EffectKind::Acquire || Eff.Kind == EffectKind::Release)
         return true;
     }
   return false;

@@ -72,9 +72,11 @@ struct Fact {
 struct Pending {
   const clang::Expr *Result = nullptr; // the primitive's value
   std::string VarKey;                  // ... or the variable it was stored in
+  bool Negated = false;                // stored as !value
   llvm::SmallVector<const Event *, 2> Events;
   bool operator==(const Pending &O) const {
-    return Result == O.Result && VarKey == O.VarKey && Events == O.Events;
+    return Result == O.Result && VarKey == O.VarKey && Negated == O.Negated &&
+           Events == O.Events;
   }
 };
 
