@@ -2,6 +2,8 @@
 #include "Check.h"
 
 #include "BalanceCheck.h"
+#include "LockBalanceCheck.h"
+#include "LockOwnerCheck.h"
 #include "PercpuAccessCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -43,6 +45,10 @@ const std::vector<CheckInfo> &preemptlint::allChecks() {
   static const std::vector<CheckInfo> Checks = {
       {"preempt-balance", BalanceCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<BalanceCheck>(S); }},
+      {"preempt-lock-balance", LockBalanceCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<LockBalanceCheck>(S); }},
+      {"preempt-lock-owner", LockOwnerCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<LockOwnerCheck>(S); }},
       {"preempt-percpu-access", PercpuAccessCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<PercpuAccessCheck>(S); }},
   };

@@ -88,9 +88,12 @@ public:
                      const PathState &S) override {
     for (auto *H : Hs) H->doubleAcquire(F, E, L, S);
   }
-  void releaseNotHeld(const FunctionContext &F, const Event &E,
-                      const PathState &S) override {
-    for (auto *H : Hs) H->releaseNotHeld(F, E, S);
+  void releaseNotHeld(const FunctionContext &F, const Event &E, const PathState &S,
+                      const HeldLock *Held) override {
+    for (auto *H : Hs) H->releaseNotHeld(F, E, S, Held);
+  }
+  void releasedByOtherTask(const FunctionContext &F, const HandOff &HO) override {
+    for (auto *H : Hs) H->releasedByOtherTask(F, HO);
   }
   void lockInconsistentExit(const FunctionContext &F, const HeldLock &L,
                             const PathState &A, const PathState &B) override {

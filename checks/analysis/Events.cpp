@@ -196,6 +196,21 @@ std::string preemptlint::canonicalKey(const Expr *E) {
   return S;
 }
 
+const ValueDecl *preemptlint::lockDeclOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+  if (auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  if (auto *DR = dyn_cast<DeclRefExpr>(E))
+    if (auto *VD = dyn_cast<VarDecl>(DR->getDecl()); VD && VD->hasGlobalStorage())
+      return VD;
+  return nullptr;
+}
+
 const FunctionDecl *preemptlint::functionOfArg(const Expr *E) {
   if (!E)
     return nullptr;
@@ -340,6 +355,7 @@ void Extraction::addEventsFor(const Primitive &P, SourceLocation Loc,
     if (Eff.LockArg >= 0) {
       const Expr *A = ArgAt(Eff.LockArg);
       E.LockKey = canonicalKey(A);
+      E.LockDecl = lockDeclOf(A);
       E.LockClassIdx = Eff.LockClassIdx;
       if (A && Eff.Kind == EffectKind::AssertHeld) {
         QualType T = A->IgnoreParenImpCasts()->getType();

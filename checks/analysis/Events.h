@@ -111,6 +111,7 @@ struct Event {
   std::string LockKey;                  // canonical lock expression (Acquire/Release/AssertHeld)
   std::string FlagsKey;                 // canonical irq-flags expression
   int LockClassIdx = -1;                // AssertHeld: the class of the lock's type
+  const clang::ValueDecl *LockDecl = nullptr; // the lock's field or variable
   const clang::FunctionDecl *Target = nullptr; // Register: the callback
   const clang::Expr *Result = nullptr;  // the primitive's value, for conditional effects
   When Cond = When::Always;
@@ -151,6 +152,10 @@ private:
 /// Canonical text of an lvalue-ish expression used as a lock or flags key:
 /// parens, casts and a leading & are dropped, "->" and "." are unified.
 std::string canonicalKey(const clang::Expr *E);
+
+/// The field or variable a lock expression ends in (d->lock: the field
+/// "lock"; &my_lock: the variable), or null.
+const clang::ValueDecl *lockDeclOf(const clang::Expr *E);
 
 /// The function a callback argument names (strips casts and &), or null.
 const clang::FunctionDecl *functionOfArg(const clang::Expr *E);

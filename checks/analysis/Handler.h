@@ -61,13 +61,27 @@ public:
   /// A lock acquired while already held.
   virtual void doubleAcquire(const FunctionContext &F, const Event &E,
                              const HeldLock &Held, const PathState &S) {}
-  /// A lock released that this path did not take (no contract says it may).
+  /// A lock released that this path does not hold: released twice
+  /// (Held == null), or while it holds another lock of the same class
+  /// (Held: the lock it probably meant).
   virtual void releaseNotHeld(const FunctionContext &F, const Event &E,
-                              const PathState &S) {}
+                              const PathState &S, const HeldLock *Held) {}
   /// The function's exits disagree on lock L.
   virtual void lockInconsistentExit(const FunctionContext &F, const HeldLock &L,
                                     const PathState &Leaking,
                                     const PathState &Other) {}
+  /// F releases a lock it did not take, and F runs as a separate task or
+  /// context (a work item, kthread, timer, irq handler, RCU callback); the
+  /// lock is taken elsewhere in the file.
+  struct HandOff {
+    std::string LockKey;
+    clang::SourceLocation ReleaseLoc;
+    const clang::FunctionDecl *Acquirer = nullptr;
+    clang::SourceLocation AcquireLoc;
+    clang::SourceLocation RegisteredAt;
+    llvm::StringRef RegisteredBy; // the registering primitive
+  };
+  virtual void releasedByOtherTask(const FunctionContext &F, const HandOff &HO) {}
   /// The per-function budget ran out; results for F are partial.
   virtual void budgetExhausted(const FunctionContext &F, unsigned Steps) {}
 };

@@ -12,6 +12,7 @@
 #include "PreemptAnalysis.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -34,7 +35,10 @@ public:
         SM(FA.Ctx.getSourceManager()),
         FC{FE.FD, FA.Ctx, FA.Model, false, FA.SchedulerCore} {
     auto Contracts = FA.Macros.contractsOf(FE.FD, SM);
-    FC.HasContract = !Contracts.empty();
+    FC.HasContract = !Contracts.empty() || FE.FD->hasAttr<AcquireCapabilityAttr>() ||
+                     FE.FD->hasAttr<ReleaseCapabilityAttr>() ||
+                     FE.FD->hasAttr<RequiresCapabilityAttr>() ||
+                     FE.FD->hasAttr<TryAcquireCapabilityAttr>();
     // __must_hold(l) / __releases(l): the caller holds l on entry.
     for (auto &C : Contracts)
       if (C.Kind == ContractKind::MustHold || C.Kind == ContractKind::Releases)
@@ -48,6 +52,15 @@ public:
 private:
   bool rt() const { return FA.Opts.Model == PreemptModel::RT; }
   RegionMask contractImplies(llvm::StringRef Text) const;
+  /// The lock key with a local pointer copy replaced by what it copies
+  /// ("p.lock" after "p = d" is "d.lock").
+  std::string resolveAlias(const PathState &S, llvm::StringRef Key) const {
+    for (auto &[From, To] : S.Aliases)
+      if (Key.starts_with(From) &&
+          (Key.size() == From.size() || Key[From.size()] == '.' || Key[From.size()] == '['))
+        return To + Key.drop_front(From.size()).str();
+    return Key.str();
+  }
   void processBlock(const CFGBlock *B, PathState S);
   void applyEvent(PathState &S, const Event &E);
   void applyEffect(PathState &S, const Effect &Eff, const Event &E,
@@ -418,12 +431,13 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   }
   case EffectKind::Acquire: {
     HeldLock L;
-    L.Key = LockKey.str();
+    L.Key = resolveAlias(S, LockKey);
     L.ClassIdx = int16_t(Eff.LockClassIdx);
     L.Shared = Eff.Shared;
     L.FlagsKey = E.FlagsKey;
     L.Loc = E.Loc;
     L.By = E.Name;
+    L.Decl = E.LockDecl;
     if (Eff.LockClassIdx >= 0) {
       const LockClass &C = FA.Model.lockClasses()[Eff.LockClassIdx];
       L.Implies = C.Implies[rt()];
@@ -437,22 +451,50 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     }
     for (auto &Held : S.Locks)
       if (Held.Key == L.Key && !L.Key.empty() && !(Held.Shared && L.Shared)) {
-        if (!S.Imprecise)
+        if (!S.Imprecise && !FC.HasContract)
           H.doubleAcquire(FC, E, Held, S);
         return;
       }
+    if (Sum.Acquisitions.size() < 64 && L.Decl &&
+        llvm::none_of(Sum.Acquisitions, [&](auto &A) { return A.Decl == L.Decl; }))
+      Sum.Acquisitions.push_back({L.Decl, L.Key, E.Loc});
+    llvm::erase(S.ReleasedOwn, L.Key);
     S.Locks.push_back(std::move(L));
     llvm::sort(S.Locks, [](const HeldLock &A, const HeldLock &B) { return A.Key < B.Key; });
     break;
   }
   case EffectKind::Release: {
-    auto It = llvm::find_if(S.Locks, [&](const HeldLock &L) { return L.Key == LockKey; });
-    if (It == S.Locks.end()) {
-      if (!S.Imprecise && !FC.HasContract && !LockKey.empty())
-        H.releaseNotHeld(FC, E, S);
-      return;
+    std::string Key = resolveAlias(S, LockKey);
+    auto It = llvm::find_if(S.Locks, [&](const HeldLock &L) { return L.Key == Key; });
+    if (It != S.Locks.end()) {
+      S.Locks.erase(It);
+      S.ReleasedOwn.push_back(Key);
+      break;
     }
-    S.Locks.erase(It);
+    if (Key.empty() || S.Imprecise || FC.HasContract)
+      break;
+    // Not held on this path. A lock this path took and released already is
+    // a double unlock; a lock of the same class still held is the wrong
+    // lock; anything else is the caller's lock (a release wrapper).
+    if (llvm::is_contained(S.ReleasedOwn, Key)) {
+      H.releaseNotHeld(FC, E, S, nullptr);
+      break;
+    }
+    for (auto &Held : S.Locks)
+      if (Held.ClassIdx == Eff.LockClassIdx) {
+        H.releaseNotHeld(FC, E, S, &Held);
+        return;
+      }
+    HeldLock Gone;
+    Gone.Key = Key;
+    Gone.ClassIdx = int16_t(Eff.LockClassIdx);
+    Gone.Decl = E.LockDecl;
+    Gone.Loc = E.Loc;
+    if (llvm::find(S.ReleasedEntry, Gone) == S.ReleasedEntry.end())
+      S.ReleasedEntry.push_back(Gone);
+    if (Sum.UnheldReleases.size() < 64 && E.LockDecl &&
+        llvm::none_of(Sum.UnheldReleases, [&](auto &A) { return A.Decl == E.LockDecl; }))
+      Sum.UnheldReleases.push_back({E.LockDecl, Key, E.Loc});
     break;
   }
   case EffectKind::CpuId:
@@ -567,6 +609,19 @@ void FunctionAnalyzer::applyEvent(PathState &S, const Event &E) {
 void FunctionAnalyzer::assignTo(PathState &S, const std::string &K, bool Mem,
                                 const Expr *RHS) {
     S.killFact(K);
+    llvm::erase_if(S.Aliases, [&](auto &A) { return A.first == K; });
+    // A local pointer that copies another (struct x *p = d;): locks through
+    // it are the same locks.
+    if (!Mem && RHS && RHS->getType()->isPointerType()) {
+      const Expr *R = RHS->IgnoreParenCasts();
+      if (auto *UO = dyn_cast<UnaryOperator>(R); UO && UO->getOpcode() == UO_AddrOf)
+        R = UO->getSubExpr()->IgnoreParenCasts();
+      if (isa<DeclRefExpr>(R) || isa<MemberExpr>(R)) {
+        std::string To = resolveAlias(S, canonicalKey(R));
+        if (!To.empty() && To != K && S.Aliases.size() < 8)
+          S.Aliases.push_back({K, To});
+      }
+    }
     if (Mem)
       S.killMemoryFacts();
     for (auto &P : S.Pendings)
@@ -880,21 +935,46 @@ void FunctionAnalyzer::finish() {
     Asserted &= S->Assumed;
   Sum.Asserts = Asserted & ~InitialAssumed;
   const PathState &F = *Precise.front();
+  // Locks held at exit on some paths only: the error-path leak.
+  if (!FC.HasContract) {
+    llvm::SmallVector<std::string, 4> Reported;
+    for (auto *A : Precise)
+      for (auto &L : A->Locks) {
+        if (llvm::is_contained(Reported, L.Key))
+          continue;
+        for (auto *B : Precise)
+          if (llvm::find(B->Locks, L) == B->Locks.end() && !explained(A, B) &&
+              llvm::find(B->ReleasedEntry, L) == B->ReleasedEntry.end()) {
+            H.lockInconsistentExit(FC, L, *A, *B);
+            Reported.push_back(L.Key);
+            break;
+          }
+      }
+  }
   for (auto &L : F.Locks) {
     bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
       return llvm::find(S->Locks, L) != S->Locks.end();
     });
-    if (!Everywhere) {
-      if (!FC.HasContract)
-        for (auto *B : Precise)
-          if (llvm::find(B->Locks, L) == B->Locks.end() && !explained(&F, B)) {
-            H.lockInconsistentExit(FC, L, F, *B);
-            break;
-          }
+    if (!Everywhere)
       continue;
-    }
     FunctionSummary::LockEffect LE;
     LE.Acquire = true;
+    LE.Param = paramOf(L.Key, LE.Suffix);
+    if (LE.Param < 0)
+      LE.Key = FE.FD->getName().str() + ":" + L.Key;
+    LE.Lock = L;
+    Sum.Locks.push_back(LE);
+  }
+  // Locks released on every path that the function did not take are
+  // released for the caller (an unlock wrapper).
+  for (auto &L : F.ReleasedEntry) {
+    bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
+      return llvm::find(S->ReleasedEntry, L) != S->ReleasedEntry.end();
+    });
+    if (!Everywhere)
+      continue;
+    FunctionSummary::LockEffect LE;
+    LE.Acquire = false;
     LE.Param = paramOf(L.Key, LE.Suffix);
     if (LE.Param < 0)
       LE.Key = FE.FD->getName().str() + ":" + L.Key;
@@ -937,8 +1017,9 @@ public:
   FileFacts(const KernelApiModel &M, llvm::DenseSet<const FunctionDecl *> &Called,
             llvm::DenseSet<const FunctionDecl *> &Taken,
             llvm::DenseMap<const FunctionDecl *, EntryContext> &Ctx,
+            llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &Reg,
             const SourceManager &SM, const LangOptions &LO)
-      : SM(SM), LO(LO), M(M), Called(Called), Taken(Taken), EntryCtx(Ctx) {}
+      : SM(SM), LO(LO), M(M), Called(Called), Taken(Taken), EntryCtx(Ctx), RegisteredAt(Reg) {}
 
   bool VisitCallExpr(CallExpr *CE) {
     if (auto *FD = CE->getDirectCallee()) {
@@ -958,8 +1039,10 @@ public:
     for (SourceLocation L = DR->getLocation(); L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))
       if (const Primitive *P = M.lookup(Lexer::getImmediateMacroName(L, SM, LO)))
         for (const Effect &E : P->Effects)
-          if (E.Kind == EffectKind::Register && !EntryCtx.count(FD->getCanonicalDecl()))
+          if (E.Kind == EffectKind::Register && !EntryCtx.count(FD->getCanonicalDecl())) {
             EntryCtx[FD->getCanonicalDecl()] = E.Ctx;
+            RegisteredAt.try_emplace(FD->getCanonicalDecl(), L, P->Name);
+          }
     return true;
   }
   /// EXPORT_SYMBOL(f), NOKPROBE_SYMBOL(f), ... take f's address for a
@@ -981,8 +1064,10 @@ public:
       return;
     llvm::StringRef Rec = FD->getParent()->getName(), Name = FD->getName();
     for (auto &CF : M.callbackFields())
-      if (CF.Record == Rec && CF.Field == Name)
+      if (CF.Record == Rec && CF.Field == Name) {
         EntryCtx[Fn->getCanonicalDecl()] = CF.Ctx;
+        RegisteredAt.try_emplace(Fn->getCanonicalDecl(), Val->getBeginLoc(), CF.Field);
+      }
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign)
@@ -1011,13 +1096,14 @@ private:
   const KernelApiModel &M;
   llvm::DenseSet<const FunctionDecl *> &Called, &Taken;
   llvm::DenseMap<const FunctionDecl *, EntryContext> &EntryCtx;
+  llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &RegisteredAt;
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
 };
 } // namespace
 
 void FileAnalysis::collectFileFacts() {
   const SourceManager &SM = Ctx.getSourceManager();
-  FileFacts V(Model, Called, AddressTaken, EntryCtx, SM, Ctx.getLangOpts());
+  FileFacts V(Model, Called, AddressTaken, EntryCtx, RegisteredAt, SM, Ctx.getLangOpts());
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       V.TraverseDecl(D);
@@ -1125,9 +1211,49 @@ void FileAnalysis::run() {
     FunctionEvents *FE = eventsFor(FD);
     for (auto &Blk : FE->Events)
       for (auto &[Idx, E] : Blk)
-        if (E.K == Event::Primitive && E.Eff->Kind == EffectKind::Register && E.Target)
+        if (E.K == Event::Primitive && E.Eff->Kind == EffectKind::Register && E.Target) {
           EntryCtx[E.Target->getCanonicalDecl()] = E.Eff->Ctx;
+          RegisteredAt.try_emplace(E.Target->getCanonicalDecl(), E.Loc, E.Name);
+        }
   }
   for (const FunctionDecl *FD : Defs)
     summaryFor(FD);
+  findHandOffs(Defs);
+}
+
+void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
+  // A lock released in a function that runs as a task or context of its
+  // own, without a contract, while another function of the file takes it.
+  for (const FunctionDecl *R : Defs) {
+    auto Reg = RegisteredAt.find(R->getCanonicalDecl());
+    auto SIt = Summaries.find(R);
+    if (Reg == RegisteredAt.end() || SIt == Summaries.end())
+      continue;
+    const FunctionSummary &RS = *SIt->second;
+    if (RS.UnheldReleases.empty() ||
+        !Macros.contractsOf(R, Ctx.getSourceManager()).empty())
+      continue;
+    for (auto &Rel : RS.UnheldReleases)
+      for (const FunctionDecl *A : Defs) {
+        if (A == R)
+          continue;
+        auto AIt = Summaries.find(A);
+        if (AIt == Summaries.end())
+          continue;
+        auto Acq = llvm::find_if(AIt->second->Acquisitions,
+                                 [&](auto &X) { return X.Decl == Rel.Decl; });
+        if (Acq == AIt->second->Acquisitions.end())
+          continue;
+        FunctionContext FC{R, Ctx, Model, false, SchedulerCore};
+        Handler::HandOff HO;
+        HO.LockKey = Rel.Key;
+        HO.ReleaseLoc = Rel.Loc;
+        HO.Acquirer = A;
+        HO.AcquireLoc = Acq->Loc;
+        HO.RegisteredAt = Reg->second.first;
+        HO.RegisteredBy = Reg->second.second;
+        H.releasedByOtherTask(FC, HO);
+        break;
+      }
+  }
 }

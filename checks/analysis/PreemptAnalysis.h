@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include <deque>
+#include <vector>
 #include <memory>
 
 namespace clang {
@@ -53,6 +54,14 @@ struct FunctionSummary {
   clang::SourceLocation PinnedAt; // first such access
   llvm::StringRef PinnedWhat;
   RegionMask Asserts = 0;         // regions asserted active on every path
+  /// Locks by declaration (the field or variable), for hand-off analysis.
+  struct LockSite {
+    const clang::ValueDecl *Decl;
+    std::string Key;
+    clang::SourceLocation Loc;
+  };
+  std::vector<LockSite> Acquisitions;   // first acquisition of each lock
+  std::vector<LockSite> UnheldReleases; // releases of locks the path did not take
   bool Resched = false;           // contains a reschedule point on every path
   bool Complete = true;
 };
@@ -76,6 +85,7 @@ public:
 private:
   friend class FunctionAnalyzer;
   void collectFileFacts();
+  void findHandOffs(const std::vector<const clang::FunctionDecl *> &Defs);
   FunctionEvents *eventsFor(const clang::FunctionDecl *FD);
   bool inMainFile(const clang::FunctionDecl *FD) const;
 
@@ -93,6 +103,9 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   llvm::DenseSet<const clang::FunctionDecl *> Called, AddressTaken;
   llvm::DenseMap<const clang::FunctionDecl *, EntryContext> EntryCtx;
+  /// Where a callback was registered, and by which primitive.
+  llvm::DenseMap<const clang::FunctionDecl *, std::pair<clang::SourceLocation, llvm::StringRef>>
+      RegisteredAt;
   unsigned NumAnalysed = 0;
 };
 

@@ -6,7 +6,9 @@ using namespace preemptlint;
 bool PathState::sameAs(const PathState &O) const {
   return Depth == O.Depth && Assumed == O.Assumed && Opened == O.Opened &&
          Locks == O.Locks && Facts == O.Facts && Pendings == O.Pendings &&
-         IrqFlags == O.IrqFlags && NoReschedAt == O.NoReschedAt &&
+         IrqFlags == O.IrqFlags && ReleasedOwn == O.ReleasedOwn &&
+         ReleasedEntry == O.ReleasedEntry && Aliases == O.Aliases &&
+         NoReschedAt == O.NoReschedAt &&
          ReturnValue == O.ReturnValue && Returned == O.Returned &&
          Imprecise == O.Imprecise;
 }
@@ -88,6 +90,16 @@ bool StateSet::coarsenInto(PathState &Into, const PathState &S) {
   });
   if (Into.IrqFlags != S.IrqFlags) {
     Into.IrqFlags.clear();
+    Into.Imprecise = true;
+  }
+  llvm::erase_if(Into.ReleasedOwn, [&](const std::string &K) {
+    return !llvm::is_contained(S.ReleasedOwn, K);
+  });
+  llvm::erase_if(Into.Aliases, [&](const auto &A) {
+    return !llvm::is_contained(S.Aliases, A);
+  });
+  if (!(Into.ReleasedEntry == S.ReleasedEntry)) {
+    Into.ReleasedEntry.clear();
     Into.Imprecise = true;
   }
   if (Into.NoReschedAt != S.NoReschedAt && S.NoReschedAt.isValid())

@@ -30,6 +30,7 @@
 
 namespace clang {
 class Expr;
+class ValueDecl;
 }
 
 namespace preemptlint {
@@ -44,6 +45,7 @@ struct HeldLock {
   RegionMask Implies = 0; // regions held while the lock is held
   bool Shared = false;
   std::string FlagsKey;
+  const clang::ValueDecl *Decl = nullptr; // the lock's field or variable, across functions
   clang::SourceLocation Loc; // info: where it was taken
   llvm::StringRef By;        // info: the primitive that took it
   bool operator==(const HeldLock &O) const {
@@ -88,6 +90,9 @@ struct PathState {
   llvm::SmallVector<Fact, 2> Facts;
   llvm::SmallVector<Pending, 1> Pendings;
   llvm::SmallVector<std::string, 1> IrqFlags; // flags of open irq saves, innermost last
+  llvm::SmallVector<std::string, 1> ReleasedOwn;  // locks this path took and released
+  llvm::SmallVector<HeldLock, 1> ReleasedEntry;   // locks released that the caller held
+  llvm::SmallVector<std::pair<std::string, std::string>, 1> Aliases; // p -> d after p = d
   clang::SourceLocation NoReschedAt;  // preempt_enable_no_resched() with no resched since
   std::optional<int64_t> ReturnValue; // set by a return of a known constant
   bool Returned = false;

@@ -1,0 +1,51 @@
+//===- LockBalanceCheck.cpp - preempt-lock-balance ------------------------===//
+#include "LockBalanceCheck.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+
+using namespace preemptlint;
+
+static clang::SourceLocation exitLoc(const FunctionContext &F, const PathState &S) {
+  return S.ReturnLoc.isValid() ? S.ReturnLoc : F.FD->getBody()->getEndLoc();
+}
+
+void LockBalanceCheck::doubleAcquire(const FunctionContext &F, const Event &E,
+                                     const HeldLock &Held, const PathState &S) {
+  auto B = report(F, E.Loc,
+                  (E.Name + "() acquires '" + Held.Key +
+                   "', which this path already holds; the task deadlocks on itself")
+                      .str());
+  B.note(Held.Loc, ("first acquired by " + Held.By + "() here").str());
+  B.trail(S);
+}
+
+void LockBalanceCheck::releaseNotHeld(const FunctionContext &F, const Event &E,
+                                      const PathState &S, const HeldLock *Held) {
+  if (!Held) {
+    auto B = report(F, E.Loc,
+                    (E.Name + "() releases '" + E.LockKey +
+                     "', which this path already released")
+                        .str());
+    B.trail(S);
+    return;
+  }
+  auto B = report(F, E.Loc,
+                  (E.Name + "() releases '" + E.LockKey +
+                   "', which this path does not hold; it holds '" + Held->Key + "'")
+                      .str());
+  B.note(Held->Loc, ("'" + Held->Key + "' acquired by " + Held->By + "() here").str());
+  B.trail(S);
+}
+
+void LockBalanceCheck::lockInconsistentExit(const FunctionContext &F, const HeldLock &L,
+                                            const PathState &Leaking,
+                                            const PathState &Other) {
+  auto B = report(F, exitLoc(F, Leaking),
+                  ("'" + F.FD->getName() + "' returns with '" + L.Key +
+                   "' held on this path but not on others")
+                      .str());
+  B.note(L.Loc, ("acquired by " + L.By + "() here").str());
+  B.trail(Leaking);
+  B.note(exitLoc(F, Other), "another path returns here without it");
+}
