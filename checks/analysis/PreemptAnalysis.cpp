@@ -69,12 +69,14 @@ private:
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
   void applyStmt(PathState &S, const Stmt *St);
   /// K = RHS: forget K, then learn its value or bind a pending query to it.
-  void assignTo(PathState &S, const std::string &K, bool Mem, const Expr *RHS);
+  void assignTo(PathState &S, const std::string &K, bool Mem, const Expr *RHS,
+                bool Global = false);
   /// Refines S for the edge of a branch on Cond; false if infeasible.
   bool refine(PathState &S, const Expr *Cond, bool Branch);
   bool refineAtom(PathState &S, const Expr *Atom, bool NonZero);
   std::optional<int64_t> valueOf(const PathState &S, const Expr *E) const;
   std::string factKey(const Expr *E, bool &Memory) const;
+  std::string factKey(const Expr *E, bool &Memory, bool &Global) const;
   void propagate(const CFGBlock *From, unsigned SuccIdx, const CFGBlock *To,
                  PathState S);
   void finish();
@@ -152,8 +154,13 @@ RegionMask FunctionAnalyzer::contractImplies(llvm::StringRef Text) const {
 //===----------------------------------------------------------------------===//
 
 std::string FunctionAnalyzer::factKey(const Expr *E, bool &Memory) const {
+  bool Global;
+  return factKey(E, Memory, Global);
+}
+
+std::string FunctionAnalyzer::factKey(const Expr *E, bool &Memory, bool &Global) const {
   E = E->IgnoreParenImpCasts();
-  Memory = false;
+  Memory = Global = false;
   // Only side-effect-free lvalue paths are tracked.
   const Expr *Base = E;
   for (;;) {
@@ -182,7 +189,7 @@ std::string FunctionAnalyzer::factKey(const Expr *E, bool &Memory) const {
       FA.Macros.insidePrimitive(VD->getLocation(), FA.Ctx.getSourceManager()))
     return "";
   if (VD->hasGlobalStorage() || VD->getType().isVolatileQualified())
-    Memory = true;
+    Memory = Global = true;
   if (!Memory && FE.AddressTaken.count(VD))
     return "";
   return canonicalKey(E);
@@ -235,8 +242,8 @@ static const Expr *stripExpect(const Expr *E, const PathState &S) {
 bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) {
   Atom = stripExpect(Atom, S);
   // A conditional primitive's result, directly or through a variable.
-  bool Mem = false;
-  std::string K = factKey(Atom, Mem);
+  bool Mem = false, Glob = false;
+  std::string K = factKey(Atom, Mem, Glob);
   for (unsigned I = 0; I < S.Pendings.size(); ++I) {
     Pending &P = S.Pendings[I];
     bool Match = (P.Result && P.Result->IgnoreParenImpCasts() == Atom) ||
@@ -269,6 +276,7 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
   Fact F;
   F.Key = K;
   F.Memory = Mem;
+  F.Global = Glob;
   F.K = NonZero ? Fact::NonZero : Fact::Exact;
   F.Value = 0;
   S.setFact(F);
@@ -330,12 +338,13 @@ bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
         return refineAtom(S, L, true);
       if (Op == BO_EQ || Op == BO_NE) {
         bool Equal = (Op == BO_EQ) == Branch;
-        bool Mem;
-        std::string K = factKey(L, Mem);
+        bool Mem, Glob;
+        std::string K = factKey(L, Mem, Glob);
         if (!K.empty() && Equal) {
           Fact F;
           F.Key = K;
           F.Memory = Mem;
+          F.Global = Glob;
           F.Value = *RV;
           S.setFact(F);
         }
@@ -450,7 +459,8 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
       L.Implies = Eff.Implies;
     }
     for (auto &Held : S.Locks)
-      if (Held.Key == L.Key && !L.Key.empty() && !(Held.Shared && L.Shared)) {
+      if (Held.Key == L.Key && !L.Key.empty() && L.Key[0] != '?' &&
+          !(Held.Shared && L.Shared)) {
         if (!S.Imprecise && !FC.HasContract)
           H.doubleAcquire(FC, E, Held, S);
         return;
@@ -480,8 +490,15 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
       H.releaseNotHeld(FC, E, S, nullptr);
       break;
     }
+    // The wrong lock: the same lock field of another object, or another
+    // lock of the same object, is held.
+    auto baseOf = [](llvm::StringRef K) { return K.rsplit('.').first; };
     for (auto &Held : S.Locks)
-      if (Held.ClassIdx == Eff.LockClassIdx) {
+      if (Held.ClassIdx == Eff.LockClassIdx &&
+          ((Held.Decl && Held.Decl == E.LockDecl) ||
+           (Key.find('.') != std::string::npos && baseOf(Held.Key) == baseOf(Key)) ||
+           (Key.find_first_of(".[") == std::string::npos &&
+            Held.Key.find_first_of(".[?") == std::string::npos))) {
         H.releaseNotHeld(FC, E, S, &Held);
         return;
       }
@@ -521,7 +538,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
 }
 
 void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
-  S.killMemoryFacts();
+  S.killGlobalFacts();
   if (!E.Callee)
     return;
   // A callee the model names (a cleanup function, a guard constructor).
@@ -563,8 +580,15 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     else if (E.Callee->getName().starts_with("class_") && !E.ArgKeys.empty() &&
              (E.Callee->getName().ends_with("_constructor") || Inverse))
       Key = E.ArgKeys[0]; // a lock guard (DEFINE_LOCK_GUARD_1, DEFINE_GUARD) guards its first argument
+    else if (auto *VD = dyn_cast_or_null<VarDecl>(LE.Lock.Decl); VD && VD->hasGlobalStorage())
+      Key = LE.Lock.Key; // a global lock has the same name everywhere
+    else if (LE.Acquire != Inverse)
+      // A lock local to the callee (pmd_lock() returns the lock it took):
+      // its identity is unknown here. It still implies what it implies,
+      // but no lock finding is made about it ("?" keys).
+      Key = "?" + LE.Key + "@" + std::to_string((Inverse ? E.CtorLoc : E.Loc).getRawEncoding());
     else
-      Key = LE.Key + "@" + std::to_string((Inverse ? E.CtorLoc : E.Loc).getRawEncoding());
+      continue;
     Effect Eff;
     Eff.Kind = LE.Acquire ? EffectKind::Acquire : EffectKind::Release;
     Eff.LockClassIdx = LE.Lock.ClassIdx;
@@ -572,6 +596,8 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     Eff.Shared = LE.Lock.Shared;
     Event Ev = E;
     Ev.FlagsKey = LE.Lock.FlagsKey;
+    Ev.LockKey = Key;
+    Ev.LockDecl = LE.Lock.Decl;
     applyEffect(S, Eff, Ev, Via, Key, Inverse);
   }
   if (!Inverse)
@@ -607,7 +633,7 @@ void FunctionAnalyzer::applyEvent(PathState &S, const Event &E) {
 }
 
 void FunctionAnalyzer::assignTo(PathState &S, const std::string &K, bool Mem,
-                                const Expr *RHS) {
+                                const Expr *RHS, bool Global) {
     S.killFact(K);
     llvm::erase_if(S.Aliases, [&](auto &A) { return A.first == K; });
     // A local pointer that copies another (struct x *p = d;): locks through
@@ -648,6 +674,7 @@ void FunctionAnalyzer::assignTo(PathState &S, const std::string &K, bool Mem,
       Fact F;
       F.Key = K;
       F.Memory = Mem;
+      F.Global = Global;
       F.Value = *V;
       S.setFact(F);
     }
@@ -655,14 +682,14 @@ void FunctionAnalyzer::assignTo(PathState &S, const std::string &K, bool Mem,
 
 void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
   auto assign = [&](const Expr *LHS, const Expr *RHS) {
-    bool Mem = false;
-    std::string K = factKey(LHS, Mem);
+    bool Mem = false, Glob = false;
+    std::string K = factKey(LHS, Mem, Glob);
     if (K.empty()) {
       // A store we cannot name: memory facts may be stale.
       S.killMemoryFacts();
       return;
     }
-    assignTo(S, K, Mem, RHS);
+    assignTo(S, K, Mem, RHS, Glob);
   };
   if (auto *BO = dyn_cast<BinaryOperator>(St)) {
     if (BO->getOpcode() == BO_Assign)
@@ -689,6 +716,8 @@ void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
         }
     return;
   }
+  if (isa<CallExpr>(St))
+    S.killGlobalFacts(); // a callee may change globals; fields of locals are kept
   if (auto *RS = dyn_cast<ReturnStmt>(St)) {
     S.Returned = true;
     S.ReturnLoc = RS->getBeginLoc();
@@ -696,8 +725,7 @@ void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
       S.ReturnValue = valueOf(S, RV);
     return;
   }
-  if (isa<CallExpr>(St))
-    S.killMemoryFacts();
+
 }
 
 //===----------------------------------------------------------------------===//
@@ -940,7 +968,7 @@ void FunctionAnalyzer::finish() {
     llvm::SmallVector<std::string, 4> Reported;
     for (auto *A : Precise)
       for (auto &L : A->Locks) {
-        if (llvm::is_contained(Reported, L.Key))
+        if (llvm::is_contained(Reported, L.Key) || L.Key.empty() || L.Key[0] == '?')
           continue;
         for (auto *B : Precise)
           if (llvm::find(B->Locks, L) == B->Locks.end() && !explained(A, B) &&
@@ -951,22 +979,8 @@ void FunctionAnalyzer::finish() {
           }
       }
   }
-  for (auto &L : F.Locks) {
-    bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
-      return llvm::find(S->Locks, L) != S->Locks.end();
-    });
-    if (!Everywhere)
-      continue;
-    FunctionSummary::LockEffect LE;
-    LE.Acquire = true;
-    LE.Param = paramOf(L.Key, LE.Suffix);
-    if (LE.Param < 0)
-      LE.Key = FE.FD->getName().str() + ":" + L.Key;
-    LE.Lock = L;
-    Sum.Locks.push_back(LE);
-  }
-  // Locks released on every path that the function did not take are
-  // released for the caller (an unlock wrapper).
+  // Releases first: a function that drops and re-takes its caller's lock
+  // (__releases(l) __acquires(l)) leaves it held.
   for (auto &L : F.ReleasedEntry) {
     bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
       return llvm::find(S->ReleasedEntry, L) != S->ReleasedEntry.end();
@@ -975,6 +989,22 @@ void FunctionAnalyzer::finish() {
       continue;
     FunctionSummary::LockEffect LE;
     LE.Acquire = false;
+    LE.Param = paramOf(L.Key, LE.Suffix);
+    if (LE.Param < 0)
+      LE.Key = FE.FD->getName().str() + ":" + L.Key;
+    LE.Lock = L;
+    Sum.Locks.push_back(LE);
+  }
+  for (auto &L : F.Locks) {
+    if (!L.Key.empty() && L.Key[0] == '?')
+      continue;
+    bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
+      return llvm::find(S->Locks, L) != S->Locks.end();
+    });
+    if (!Everywhere)
+      continue;
+    FunctionSummary::LockEffect LE;
+    LE.Acquire = true;
     LE.Param = paramOf(L.Key, LE.Suffix);
     if (LE.Param < 0)
       LE.Key = FE.FD->getName().str() + ":" + L.Key;

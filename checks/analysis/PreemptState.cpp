@@ -63,6 +63,12 @@ void PathState::killMemoryFacts() {
   llvm::erase_if(Facts, [](const Fact &F) { return F.Memory; });
 }
 
+void PathState::killGlobalFacts() {
+  // Keys of globals start with the global's name; facts on locals and their
+  // fields never do (a local shadowing a global is rare enough).
+  llvm::erase_if(Facts, [](const Fact &F) { return F.Global; });
+}
+
 void PathState::noteBranch(clang::SourceLocation L, bool Taken) {
   if (Trail.size() == 4)
     Trail.erase(Trail.begin());

@@ -57,11 +57,12 @@ struct HeldLock {
 /// What is known about the value of a side-effect-free expression.
 struct Fact {
   std::string Key;
-  bool Memory = false;   // depends on memory (killed by calls and stores)
+  bool Memory = false;   // depends on memory (killed by stores it cannot name)
+  bool Global = false;   // depends on a global (also killed by calls)
   enum Kind : uint8_t { Exact, NonZero } K = Exact;
   int64_t Value = 0;     // Exact
   bool operator==(const Fact &O) const {
-    return Key == O.Key && K == O.K && Value == O.Value;
+    return Key == O.Key && K == O.K && Value == O.Value && Global == O.Global;
   }
   /// Is "value != 0" decided by this fact? Returns nullopt if not.
   std::optional<bool> truth() const {
@@ -117,6 +118,7 @@ struct PathState {
   void setFact(Fact F);
   void killFact(llvm::StringRef Key);
   void killMemoryFacts();
+  void killGlobalFacts();
   void noteBranch(clang::SourceLocation L, bool Taken);
 };
 
