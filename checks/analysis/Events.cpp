@@ -352,7 +352,10 @@ void Extraction::addEventsFor(const Primitive &P, SourceLocation Loc,
     E.Loc = Loc;
     E.Result = Result;
     E.Cond = P.Cond;
-    if (Eff.LockArg >= 0) {
+    if (!Eff.LockName.empty()) {
+      E.LockKey = Eff.LockName;
+      E.LockClassIdx = Eff.LockClassIdx;
+    } else if (Eff.LockArg >= 0) {
       const Expr *A = ArgAt(Eff.LockArg);
       E.LockKey = canonicalKey(A);
       E.LockDecl = lockDeclOf(A);

@@ -344,6 +344,12 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
             !L.intField(E, "lock_arg", W, Eff.LockArg) ||
             !L.intField(E, "fn_arg", W, Eff.FnArg))
           return false;
+        if (E.contains("lock_name")) {
+          if (!E["lock_name"].is_string() || E["lock_name"].get<std::string>().empty())
+            return L.fail(W, "'lock_name' must be a non-empty string");
+          Eff.LockName = E["lock_name"].get<std::string>();
+          Eff.LockArg = -1;
+        }
         if (E.contains("implies") && !L.regionMask(E["implies"], W, Eff.Implies))
           return false;
         if (E.contains("shared")) Eff.Shared = E["shared"].is_boolean() && E["shared"].get<bool>();
@@ -358,7 +364,8 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
           if (K != "enter" && K != "exit" && K != "assert" && K != "acquire" && K != "release" &&
               K != "assert_held" && K != "cpu_id" && K != "percpu" && K != "register" &&
               K != "resched" && K != "flags_arg" && K != "lock_arg" && K != "fn_arg" &&
-              K != "implies" && K != "shared" && K != "no_resched" && K != "only")
+              K != "implies" && K != "shared" && K != "no_resched" && K != "only" &&
+              K != "lock_name")
             return L.fail(W, "unknown effect key '" + K + "'");
         Prim.Effects.push_back(Eff);
       }

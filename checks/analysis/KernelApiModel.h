@@ -76,6 +76,7 @@ struct Effect {
   Region Reg = Region::Preempt;     // Enter/Exit/Assert
   int FlagsArg = -1;                // irq save/restore flags argument
   int LockArg = -1;                 // Acquire/Release/AssertHeld
+  std::string LockName;             // ... or a fixed, global lock (rtnl_lock())
   int LockClassIdx = -1;            // index into KernelApiModel::lockClasses()
   RegionMask Implies = 0;           // extra regions a lock variant holds (irq, bh)
   bool Shared = false;              // read side of a rw lock

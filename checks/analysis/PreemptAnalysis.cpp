@@ -544,7 +544,7 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   // A callee the model names (a cleanup function, a guard constructor).
   if (const Primitive *P = FA.Model.lookup(E.Callee->getName())) {
     for (const Effect &Eff : P->Effects) {
-      std::string Key;
+      std::string Key = Eff.LockName;
       if (Eff.LockArg >= 0 && unsigned(Eff.LockArg) < E.ArgKeys.size())
         Key = E.ArgKeys[Eff.LockArg];
       applyEffect(S, Eff, E, ViaCall(), Key, Inverse);
@@ -966,13 +966,23 @@ void FunctionAnalyzer::finish() {
   // Locks held at exit on some paths only: the error-path leak.
   if (!FC.HasContract) {
     llvm::SmallVector<std::string, 4> Reported;
+    // The leak is a path that keeps a lock another path of the same function
+    // takes and releases itself. A lock no path releases is taken for the
+    // caller on some paths (a conditional lock helper); a lock some path
+    // releases on the caller's behalf is the caller's lock, re-taken.
+    auto callersLock = [&](const HeldLock &L) {
+      return llvm::any_of(Precise, [&](const PathState *S) {
+        return llvm::any_of(S->ReleasedEntry, [&](const HeldLock &R) { return R.Key == L.Key; });
+      });
+    };
     for (auto *A : Precise)
       for (auto &L : A->Locks) {
-        if (llvm::is_contained(Reported, L.Key) || L.Key.empty() || L.Key[0] == '?')
+        if (llvm::is_contained(Reported, L.Key) || L.Key.empty() || L.Key[0] == '?' ||
+            callersLock(L))
           continue;
         for (auto *B : Precise)
           if (llvm::find(B->Locks, L) == B->Locks.end() && !explained(A, B) &&
-              llvm::find(B->ReleasedEntry, L) == B->ReleasedEntry.end()) {
+              llvm::is_contained(B->ReleasedOwn, L.Key)) {
             H.lockInconsistentExit(FC, L, *A, *B);
             Reported.push_back(L.Key);
             break;
