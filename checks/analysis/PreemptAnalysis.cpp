@@ -200,6 +200,9 @@ std::optional<int64_t> FunctionAnalyzer::valueOf(const PathState &S, const Expr 
   Expr::EvalResult R;
   if (!E->isValueDependent() && E->EvaluateAsInt(R, FA.Ctx, Expr::SE_NoSideEffects))
     return R.Val.getInt().getExtValue();
+  if (E->getType()->isPointerType() &&
+      E->isNullPointerConstant(FA.Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return 0; // NULL
   bool Mem;
   std::string K = factKey(E, Mem);
   if (!K.empty())
@@ -463,6 +466,9 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
           !(Held.Shared && L.Shared)) {
         if (!S.Imprecise && !FC.HasContract)
           H.doubleAcquire(FC, E, Held, S);
+        // The task deadlocks here: nothing after it on this path is worth
+        // reporting.
+        S.Imprecise = true;
         return;
       }
     if (Sum.Acquisitions.size() < 64 && L.Decl &&
@@ -1273,8 +1279,17 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
     if (RS.UnheldReleases.empty() ||
         !Macros.contractsOf(R, Ctx.getSourceManager()).empty())
       continue;
+    // Prefer the function that hands R off (the registration is in it).
+    std::vector<const FunctionDecl *> Order(Defs.begin(), Defs.end());
+    const SourceManager &SM = Ctx.getSourceManager();
+    SourceLocation RegLoc = SM.getExpansionLoc(Reg->second.first);
+    std::stable_partition(Order.begin(), Order.end(), [&](const FunctionDecl *A) {
+      SourceRange B = A->getBody()->getSourceRange();
+      return !SM.isBeforeInTranslationUnit(RegLoc, SM.getExpansionLoc(B.getBegin())) &&
+             !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(B.getEnd()), RegLoc);
+    });
     for (auto &Rel : RS.UnheldReleases)
-      for (const FunctionDecl *A : Defs) {
+      for (const FunctionDecl *A : Order) {
         if (A == R)
           continue;
         auto AIt = Summaries.find(A);
