@@ -1,11 +1,7 @@
-// XFAIL: *
 // RUN: not %preemptlint --checks='-*,preempt-lock-owner' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
 //
-// preempt-lock-owner cases the tool gets wrong today. The expectations are
-// what is CORRECT; every function is marked FIXME(engine) with what goes
-// wrong. The whole file is expected to fail (first line); once the engine
-// handles all of them the test passes unexpectedly, and the cases belong in
-// preempt-lock-owner.c (then drop that first line).
+// preempt-lock-owner: a release through a same-file unlock wrapper, and the
+// acquirer named when several functions take the same lock.
 
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
@@ -25,12 +21,8 @@ static void put_dev_unlock(struct dev *d)
 	mutex_unlock(&d->wmtx);
 }
 
-/*
- * FIXME(engine): no warning. The release happens in a same-file static
- * unlock wrapper; only direct primitive releases are recorded as the
- * callback's unheld releases (UnheldReleases), not ones applied from a
- * callee's summary.
- */
+/* The release happens in a same-file static unlock wrapper: its summary
+   carries the release to the work function. */
 static void bad_work_via_wrapper(struct work_struct *w)
 {
 	struct dev *d = container_of(w, struct dev, work);
@@ -54,7 +46,7 @@ void balanced_user(struct dev *d)
 }
 
 /*
- * FIXME(engine): the acquirer named is 'balanced_user' (the first function of
+ * the acquirer named is 'balanced_user' (the first function of
  * the file whose summary acquires the field), with the note "acquired here,
  * in 'balanced_user'" at its spin_lock(), although that function releases
  * the lock itself and the registering function bad_req_irq() is the one
@@ -66,8 +58,8 @@ static irqreturn_t bad_irq_fn(int irq, void *data)
 
 	spin_unlock(&d->lock);
 // CHECK: :[[@LINE-1]]:2: warning: 'data.lock' is released in 'bad_irq_fn', which runs as its own task or context, but acquired in 'bad_req_irq'; a lock must be released by the task that took it [preempt-lock-owner]
-// CHECK-NEXT: :[[@LINE+6]]:2: note: acquired here, in 'bad_req_irq'
-// CHECK-NEXT: :[[@LINE+6]]:9: note: 'bad_irq_fn' is handed off here by request_irq()
+// CHECK-NEXT: :[[@LINE+7]]:2: note: acquired here, in 'bad_req_irq'
+// CHECK-NEXT: :[[@LINE+7]]:9: note: 'bad_irq_fn' is handed off here by request_irq()
 	return IRQ_HANDLED;
 }
 
