@@ -45,13 +45,8 @@ void balanced_user(struct dev *d)
 	spin_unlock(&d->lock);
 }
 
-/*
- * the acquirer named is 'balanced_user' (the first function of
- * the file whose summary acquires the field), with the note "acquired here,
- * in 'balanced_user'" at its spin_lock(), although that function releases
- * the lock itself and the registering function bad_req_irq() is the one
- * that leaves it held.
- */
+/* The acquirer named is the function that hands the handler off
+   (bad_req_irq), not balanced_user, which takes and drops the lock itself. */
 static irqreturn_t bad_irq_fn(int irq, void *data)
 {
 	struct dev *d = data;
