@@ -6,6 +6,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
@@ -95,7 +96,11 @@ FileOutcome runOne(const CompilationDatabase &DB, const std::string &File,
   }
   LintConfig Cfg = O.Lint;
   Cfg.Analysis.MainFileName = relativeTo(O.BaseDir, File);
-  ClangTool Tool(DB, {File});
+  // Each file gets its own physical file system: its working directory is
+  // the command's directory without touching the process's (jobs run in
+  // parallel threads).
+  ClangTool Tool(DB, {File}, std::make_shared<PCHContainerOperations>(),
+                 llvm::vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(kernelAdjuster());
   ErrorCollector Errors;
   Tool.setDiagnosticConsumer(&Errors);

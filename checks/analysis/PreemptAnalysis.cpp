@@ -487,12 +487,14 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
       S.ReleasedOwn.push_back(Key);
       break;
     }
-    if (Key.empty() || S.Imprecise || FC.HasContract)
+    if (Key.empty())
       break;
     // Not held on this path. A lock this path took and released already is
     // a double unlock; a lock of the same class still held is the wrong
-    // lock; anything else is the caller's lock (a release wrapper).
-    if (llvm::is_contained(S.ReleasedOwn, Key)) {
+    // lock; anything else is the caller's lock (a release wrapper, also
+    // when a contract says so: its summary must carry the release).
+    bool Judge = !S.Imprecise && !FC.HasContract;
+    if (Judge && llvm::is_contained(S.ReleasedOwn, Key)) {
       H.releaseNotHeld(FC, E, S, nullptr);
       break;
     }
@@ -500,7 +502,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     // lock of the same object, is held.
     auto baseOf = [](llvm::StringRef K) { return K.rsplit('.').first; };
     for (auto &Held : S.Locks)
-      if (Held.ClassIdx == Eff.LockClassIdx &&
+      if (Judge && Held.ClassIdx == Eff.LockClassIdx &&
           ((Held.Decl && Held.Decl == E.LockDecl) ||
            (Key.find('.') != std::string::npos && baseOf(Held.Key) == baseOf(Key)) ||
            (Key.find_first_of(".[") == std::string::npos &&
@@ -1164,11 +1166,17 @@ FunctionEvents *FileAnalysis::eventsFor(const FunctionDecl *FD) {
 
 /// Does the function itself begin or end a region that pins the task? Then
 /// it answers for its own per-CPU accesses.
-static bool managesPinning(const FunctionEvents &FE) {
+static bool managesPinning(const FunctionEvents &FE, const KernelApiModel &M) {
   for (auto &Blk : FE.Events)
     for (auto &[Idx, E] : Blk) {
       if (E.K != Event::Primitive)
         continue;
+      // spin_lock_irqsave() enters the irq region for its lock, not to pin.
+      if (const Primitive *P = M.lookup(E.Name))
+        if (llvm::any_of(P->Effects, [](const Effect &X) {
+              return X.Kind == EffectKind::Acquire || X.Kind == EffectKind::Release;
+            }))
+          continue;
       const Effect &Eff = *E.Eff;
       // Locks do not count: a function that takes a lock for its own data
       // still relies on its callers for the CPU it runs on.
@@ -1228,7 +1236,7 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   else if (!Def->isExternallyVisible())
     Deferred = Called.count(Canon) != 0;   // static helpers: their callers
   else
-    Deferred = !managesPinning(*FE);       // exported: callers, unless it pins itself
+    Deferred = !managesPinning(*FE, Model);       // exported: callers, unless it pins itself
   FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed);
   A.run();
   if (Main)
