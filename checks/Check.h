@@ -99,6 +99,20 @@ public:
                             const PathState &A, const PathState &B) override {
     for (auto *H : Hs) H->lockInconsistentExit(F, L, A, B);
   }
+  void sleepInAtomic(const FunctionContext &F, const Event &E, const ViaCall &V,
+                     const PathState &S) override {
+    for (auto *H : Hs) H->sleepInAtomic(F, E, V, S);
+  }
+  void irqEnableInSave(const FunctionContext &F, const Event &E, clang::SourceLocation L,
+                       const PathState &S) override {
+    for (auto *H : Hs) H->irqEnableInSave(F, E, L, S);
+  }
+  void contextQuery(const FunctionContext &F, const Event &E, clang::SourceLocation L) override {
+    for (auto *H : Hs) H->contextQuery(F, E, L);
+  }
+  void deprecatedPrimitive(const FunctionContext &F, const Event &E) override {
+    for (auto *H : Hs) H->deprecatedPrimitive(F, E);
+  }
   void budgetExhausted(const FunctionContext &F, unsigned Steps) override {
     for (auto *H : Hs) H->budgetExhausted(F, Steps);
   }

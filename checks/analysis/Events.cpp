@@ -369,6 +369,11 @@ void Extraction::addEventsFor(const Primitive &P, SourceLocation Loc,
     }
     if (Eff.FlagsArg >= 0)
       E.FlagsKey = canonicalKey(ArgAt(Eff.FlagsArg));
+    if (Eff.Kind == EffectKind::Sleep && Eff.GfpArg >= 0) {
+      E.Gfp = ArgAt(Eff.GfpArg);
+      if (!E.Gfp)
+        continue; // the argument is not visible: say nothing
+    }
     if (Eff.Kind == EffectKind::Register) {
       E.Target = functionOfArg(ArgAt(Eff.FnArg));
       if (!E.Target)
@@ -524,8 +529,10 @@ void Extraction::run() {
       E.Name = Callee->getName();
       E.Loc = CE->getBeginLoc();
       E.Result = CE;
-      for (const Expr *A : CE->arguments())
+      for (const Expr *A : CE->arguments()) {
         E.ArgKeys.push_back(canonicalKey(A));
+        E.ArgExprs.push_back(A);
+      }
       add(BID, I, std::move(E));
     }
   }

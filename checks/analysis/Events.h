@@ -117,6 +117,8 @@ struct Event {
   When Cond = When::Always;
   const clang::FunctionDecl *Callee = nullptr; // Call / GuardEnd
   llvm::SmallVector<std::string, 2> ArgKeys;   // Call / GuardEnd: canonical argument expressions
+  llvm::SmallVector<const clang::Expr *, 2> ArgExprs; // Call: the arguments
+  const clang::Expr *Gfp = nullptr;     // Sleep with a GFP argument
   clang::SourceLocation CtorLoc;        // GuardEnd: the constructor call
 };
 

@@ -27,6 +27,7 @@ struct FunctionContext {
   const KernelApiModel &Model;
   bool HasContract;      // __acquires/__releases/__must_hold on a declaration
   bool SchedulerCore;    // the file is part of the scheduler core
+  bool CoreCode = true;  // the file is core kernel code (context queries allowed)
 };
 
 /// A CPU id or per-CPU access made through a call of a function of the
@@ -82,6 +83,20 @@ public:
     llvm::StringRef RegisteredBy; // the registering primitive
   };
   virtual void releasedByOtherTask(const FunctionContext &F, const HandOff &HO) {}
+  /// E may sleep while S is atomic (preemption, irqs or bottom halves off,
+  /// a spinning lock held, inside RCU, kmap_atomic or an FPU section, or
+  /// an atomic callback context).
+  virtual void sleepInAtomic(const FunctionContext &F, const Event &E,
+                             const ViaCall &Via, const PathState &S) {}
+  /// E turns interrupts back on while an interrupt save (SaveLoc) is open.
+  virtual void irqEnableInSave(const FunctionContext &F, const Event &E,
+                               clang::SourceLocation SaveLoc, const PathState &S) {}
+  /// A branch at CondLoc chooses behaviour by a context query E
+  /// (in_atomic(), irqs_disabled(), ...).
+  virtual void contextQuery(const FunctionContext &F, const Event &E,
+                            clang::SourceLocation CondLoc) {}
+  /// E is a primitive with a preferred replacement.
+  virtual void deprecatedPrimitive(const FunctionContext &F, const Event &E) {}
   /// The per-function budget ran out; results for F are partial.
   virtual void budgetExhausted(const FunctionContext &F, unsigned Steps) {}
 };

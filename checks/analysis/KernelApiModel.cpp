@@ -153,7 +153,8 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
   for (auto &[K, V] : Doc.items())
     if (K != "schema" && K != "lock_classes" && K != "primitives" &&
         K != "callback_fields" && K != "scheduler_paths" && K != "comment" &&
-        K != "contract_macros" && K != "non_escaping_macros")
+        K != "contract_macros" && K != "non_escaping_macros" &&
+        K != "gfp_sleep_mask" && K != "core_paths")
       return L.fail("top level", "unknown key '" + K + "'");
 
   if (Doc.contains("lock_classes")) {
@@ -223,6 +224,22 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
       if (!P.is_string())
         return L.fail("scheduler_paths", "expected an array of strings");
       SchedPaths.push_back(P.get<std::string>());
+    }
+  }
+
+  if (Doc.contains("gfp_sleep_mask")) {
+    if (!Doc["gfp_sleep_mask"].is_number_unsigned())
+      return L.fail("gfp_sleep_mask", "expected an unsigned number");
+    GfpSleepMask = Doc["gfp_sleep_mask"].get<uint64_t>();
+  }
+  if (Doc.contains("core_paths")) {
+    if (!Doc["core_paths"].is_array())
+      return L.fail("core_paths", "expected an array of path prefixes");
+    CorePaths.clear();
+    for (auto &N : Doc["core_paths"]) {
+      if (!N.is_string())
+        return L.fail("core_paths", "expected an array of path prefixes");
+      CorePaths.push_back(N.get<std::string>());
     }
   }
 
@@ -338,8 +355,21 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
           if (!E.contains("fn_arg")) return L.fail(W, "'register' needs 'fn_arg'");
         }
         if (E.contains("resched")) { Eff.Kind = EffectKind::Resched; ++Kinds; }
+        if (E.contains("sleep")) {
+          Eff.Kind = EffectKind::Sleep; ++Kinds;
+          if (E["sleep"].is_number_integer() && E["sleep"].get<int>() >= 0)
+            Eff.GfpArg = E["sleep"].get<int>();
+          else if (!E["sleep"].is_boolean() || !E["sleep"].get<bool>())
+            return L.fail(W, "'sleep' must be true or the index of the GFP argument");
+        }
+        if (E.contains("replace_with")) {
+          Eff.Kind = EffectKind::Deprecated; ++Kinds;
+          if (!E["replace_with"].is_string())
+            return L.fail(W, "'replace_with' must be a string");
+          Eff.Replacement = E["replace_with"].get<std::string>();
+        }
         if (Kinds != 1)
-          return L.fail(W, "each effect needs exactly one of enter, exit, acquire, release, cpu_id, percpu, assert, assert_held, register, resched: " + E.dump());
+          return L.fail(W, "each effect needs exactly one of enter, exit, acquire, release, cpu_id, percpu, assert, assert_held, register, resched, sleep, replace_with: " + E.dump());
         if (!L.intField(E, "flags_arg", W, Eff.FlagsArg) ||
             !L.intField(E, "lock_arg", W, Eff.LockArg) ||
             !L.intField(E, "fn_arg", W, Eff.FnArg))
@@ -365,7 +395,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
               K != "assert_held" && K != "cpu_id" && K != "percpu" && K != "register" &&
               K != "resched" && K != "flags_arg" && K != "lock_arg" && K != "fn_arg" &&
               K != "implies" && K != "shared" && K != "no_resched" && K != "only" &&
-              K != "lock_name")
+              K != "lock_name" && K != "sleep" && K != "replace_with")
             return L.fail(W, "unknown effect key '" + K + "'");
         Prim.Effects.push_back(Eff);
       }

@@ -59,6 +59,8 @@ enum class EffectKind : uint8_t {
   AssertHeld, // asserts that a lock (argument) is held
   Register,   // registers a function argument as a callback of a context
   Resched,    // a reschedule point (preempt_check_resched, schedule)
+  Sleep,      // may sleep (always, or when its GFP argument allows reclaim)
+  Deprecated, // has a preferred replacement (kmap_atomic -> kmap_local_page)
 };
 
 /// Whether a CPU id / per-CPU access needs the task pinned to its CPU.
@@ -83,6 +85,8 @@ struct Effect {
   bool NoResched = false;           // preempt_enable_no_resched
   Need Needs = Need::Pinned;        // CpuId/Percpu
   int FnArg = -1;                   // Register
+  int GfpArg = -1;                  // Sleep: only if this GFP argument allows direct reclaim
+  std::string Replacement;          // Deprecated
   EntryContext Ctx = EntryContext::Process;
   bool RTOnly = false, NonRTOnly = false;
 };
@@ -126,6 +130,10 @@ public:
   int lockClassForType(llvm::StringRef TypeName) const;
   const std::vector<std::string> &schedulerPaths() const { return SchedPaths; }
   const llvm::StringMap<ContractKind> &contractMacros() const { return Contracts; }
+  /// GFP bits that let an allocation sleep (__GFP_DIRECT_RECLAIM).
+  uint64_t gfpSleepMask() const { return GfpSleepMask; }
+  /// Directories of core kernel code, where context queries are allowed.
+  const std::vector<std::string> &corePaths() const { return CorePaths; }
   /// Macros whose use of a function's address is not an escape
   /// (EXPORT_SYMBOL, NOKPROBE_SYMBOL, ...).
   const std::vector<std::string> &nonEscapingMacros() const { return NonEscaping; }
@@ -139,6 +147,8 @@ private:
   std::vector<std::string> SchedPaths;
   llvm::StringMap<ContractKind> Contracts;
   std::vector<std::string> NonEscaping;
+  uint64_t GfpSleepMask = 0x400;
+  std::vector<std::string> CorePaths;
 };
 
 /// The model shipped with the tool (kernel-api.json next to the binary, or

@@ -33,7 +33,7 @@ public:
       : FA(FA), FE(FE), Sum(Sum), H(Report ? FA.H : FA.Silent),
         Deferred(Deferred), InitialAssumed(Assumed),
         SM(FA.Ctx.getSourceManager()),
-        FC{FE.FD, FA.Ctx, FA.Model, false, FA.SchedulerCore} {
+        FC{FE.FD, FA.Ctx, FA.Model, false, FA.SchedulerCore, FA.CoreCode} {
     auto Contracts = FA.Macros.contractsOf(FE.FD, SM);
     FC.HasContract = !Contracts.empty() || FE.FD->hasAttr<AcquireCapabilityAttr>() ||
                      FE.FD->hasAttr<ReleaseCapabilityAttr>() ||
@@ -67,6 +67,9 @@ private:
                    const ViaCall &Via, llvm::StringRef LockKey, bool Inverse);
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
+  void checkSleep(PathState &S, const Event &E, const ViaCall &Via);
+  /// Does a GFP value let the allocation sleep? nullopt if unknown.
+  std::optional<bool> gfpSleeps(const PathState &S, const Expr *Gfp);
   void applyStmt(PathState &S, const Stmt *St);
   /// K = RHS: forget K, then learn its value or bind a pending query to it.
   void assignTo(PathState &S, const std::string &K, bool Mem, const Expr *RHS,
@@ -98,6 +101,7 @@ private:
   std::vector<bool> Queued;
   unsigned Steps = 0;
   bool OutOfBudget = false;
+  clang::SourceLocation CurCondLoc; // the branch being refined
 };
 
 } // namespace preemptlint
@@ -256,6 +260,12 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
     Pending Taken = P;
     S.Pendings.erase(S.Pendings.begin() + I);
     When W = Taken.Events.front()->Cond;
+    // Behaviour chosen by a context query, in a branch the user wrote.
+    if (!FC.CoreCode && CurCondLoc.isValid() && CurCondLoc.isFileID() &&
+        llvm::any_of(Taken.Events, [](const Event *X) {
+          return X->K == Event::Primitive && X->Eff->Kind == EffectKind::Assert;
+        }))
+      H.contextQuery(FC, *Taken.Events.front(), CurCondLoc);
     bool ValueNonZero = NonZero;
     if (!(P.Result && P.Result->IgnoreParenImpCasts() == Atom) && Taken.Negated)
       ValueNonZero = !ValueNonZero; // tested through x = !q()
@@ -382,6 +392,41 @@ void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &
   H.unpinnedAccess(FC, E, Via, S);
 }
 
+/// Regions in which sleeping is a bug.
+static RegionMask atomicRegions() {
+  return maskOf(Region::Preempt) | maskOf(Region::Irq) | maskOf(Region::Bh) |
+         maskOf(Region::Rcu) | maskOf(Region::Kmap) | maskOf(Region::Fpu);
+}
+
+void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &Via) {
+  if (S.activeRegions() & atomicRegions()) {
+    if (!S.Imprecise)
+      H.sleepInAtomic(FC, E, Via, S);
+    return;
+  }
+  if (S.Imprecise || S.unknownIn(atomicRegions()))
+    return;
+  // Not atomic here: callers that are atomic at the call answer for it.
+  if (!Sum.MaySleep) {
+    Sum.MaySleep = true;
+    Sum.SleepAt = Via.Callee ? Via.Where : E.Loc;
+    Sum.SleepWhat = Via.Callee ? Via.What : E.Name;
+  }
+}
+
+std::optional<bool> FunctionAnalyzer::gfpSleeps(const PathState &S, const Expr *Gfp) {
+  if (!Gfp)
+    return std::nullopt;
+  if (auto V = valueOf(S, Gfp))
+    return (uint64_t(*V) & FA.Model.gfpSleepMask()) != 0;
+  // A parameter: the summary says "sleeps if the caller's GFP allows it".
+  if (auto *DR = dyn_cast<DeclRefExpr>(Gfp->IgnoreParenCasts()))
+    if (auto *P = dyn_cast<ParmVarDecl>(DR->getDecl()))
+      if (Sum.SleepGfpParam < 0)
+        Sum.SleepGfpParam = int(P->getFunctionScopeIndex());
+  return std::nullopt;
+}
+
 void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event &E,
                                    const ViaCall &Via, llvm::StringRef LockKey,
                                    bool Inverse) {
@@ -418,6 +463,9 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     }
     S.LastExit[R] = E.Loc;
     S.LastExitBy[R] = E.Name;
+    if (Eff.Reg == Region::Irq && E.FlagsKey.empty() && !S.Imprecise &&
+        llvm::any_of(S.IrqFlags, [](const std::string &F) { return !F.empty(); }))
+      H.irqEnableInSave(FC, E, S.LastEnter[R], S);
     if (Eff.Reg == Region::Irq && !S.IrqFlags.empty()) {
       // A restore pairs with the save of the same flags; if that is not the
       // innermost one, report once and drop the save it pairs with, so the
@@ -461,6 +509,9 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     } else {
       L.Implies = Eff.Implies;
     }
+    if (Eff.LockClassIdx >= 0 && FA.Model.lockClasses()[Eff.LockClassIdx].Sleeps[rt()] &&
+        !Inverse)
+      checkSleep(S, E, Via); // mutex_lock(), and spin_lock() on PREEMPT_RT
     for (auto &Held : S.Locks)
       if (Held.Key == L.Key && !L.Key.empty() && L.Key[0] != '?' &&
           !(Held.Shared && L.Shared)) {
@@ -482,6 +533,14 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   case EffectKind::Release: {
     std::string Key = resolveAlias(S, LockKey);
     auto It = llvm::find_if(S.Locks, [&](const HeldLock &L) { return L.Key == Key; });
+    // A lock a callee took without a name we can see (base =
+    // lock_timer_base(...); ... raw_spin_unlock(&base->lock)): the same
+    // field of the same class is that lock.
+    if (It == S.Locks.end() && E.LockDecl)
+      It = llvm::find_if(S.Locks, [&](const HeldLock &L) {
+        return !L.Key.empty() && L.Key[0] == '?' && L.Decl == E.LockDecl &&
+               L.ClassIdx == Eff.LockClassIdx;
+      });
     if (It != S.Locks.end()) {
       S.Locks.erase(It);
       S.ReleasedOwn.push_back(Key);
@@ -502,7 +561,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     // lock of the same object, is held.
     auto baseOf = [](llvm::StringRef K) { return K.rsplit('.').first; };
     for (auto &Held : S.Locks)
-      if (Judge && Held.ClassIdx == Eff.LockClassIdx &&
+      if (Judge && Held.ClassIdx == Eff.LockClassIdx && Held.Key[0] != '?' &&
           ((Held.Decl && Held.Decl == E.LockDecl) ||
            (Key.find('.') != std::string::npos && baseOf(Held.Key) == baseOf(Key)) ||
            (Key.find_first_of(".[") == std::string::npos &&
@@ -539,6 +598,20 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   }
   case EffectKind::Resched:
     S.NoReschedAt = SourceLocation();
+    break;
+  case EffectKind::Sleep: {
+    bool Sleeps = true;
+    if (Eff.GfpArg >= 0 && !rt()) {
+      // On RT even an atomic allocation takes sleeping locks.
+      auto G = gfpSleeps(S, E.Gfp);
+      Sleeps = G && *G;
+    }
+    if (Sleeps)
+      checkSleep(S, E, Via);
+    break;
+  }
+  case EffectKind::Deprecated:
+    H.deprecatedPrimitive(FC, E);
     break;
   case EffectKind::Register:
     break;
@@ -610,6 +683,21 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   }
   if (!Inverse)
     S.Assumed |= CS->Asserts;
+  if (!Inverse && (CS->MaySleep || CS->SleepGfpParam >= 0)) {
+    bool Sleeps = CS->MaySleep;
+    if (!Sleeps && unsigned(CS->SleepGfpParam) < E.ArgExprs.size()) {
+      auto G = gfpSleeps(S, E.ArgExprs[CS->SleepGfpParam]);
+      Sleeps = G && *G;
+    }
+    if (Sleeps) {
+      ViaCall SV = Via;
+      SV.Where = CS->SleepAt;
+      SV.What = CS->SleepWhat;
+      if (!CS->MaySleep)
+        SV.What = "an allocation that may sleep";
+      checkSleep(S, E, SV);
+    }
+  }
   if (CS->Resched && !Inverse)
     S.NoReschedAt = SourceLocation();
 }
@@ -828,6 +916,7 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
     if (Cond && B->succ_size() == 2 && isa<Expr>(Cond) &&
         !isa<SwitchStmt>(B->getTerminatorStmt())) {
       bool Branch = SI == 0;
+      CurCondLoc = Cond->getBeginLoc();
       if (!refine(T, cast<Expr>(Cond), Branch))
         continue; // infeasible on this path
       // Only branches the user wrote are worth a note on the path.
@@ -1048,6 +1137,26 @@ FileAnalysis::FileAnalysis(ASTContext &Ctx, const KernelApiModel &Model,
   for (auto &P : Model.schedulerPaths())
     if (llvm::StringRef(Opts.MainFileName).contains(P))
       SchedulerCore = true;
+  // Core kernel code may choose behaviour by context; "arch/*/kernel/"
+  // style prefixes, matched at the start of the database's file name.
+  const auto &Core = Opts.CorePaths.empty() ? Model.corePaths() : Opts.CorePaths;
+  for (auto &P : Core) {
+    llvm::StringRef Name(Opts.MainFileName), Pat(P);
+    bool Match = true;
+    while (!Pat.empty() && Match) {
+      if (Pat.front() == '*') {
+        Pat = Pat.drop_front();
+        size_t Slash = Name.find('/');
+        Name = Slash == llvm::StringRef::npos ? "" : Name.drop_front(Slash);
+        continue;
+      }
+      Match = !Name.empty() && Name.front() == Pat.front();
+      Name = Name.drop_front();
+      Pat = Pat.drop_front();
+    }
+    if (Match)
+      CoreCode = true;
+  }
 }
 
 FileAnalysis::~FileAnalysis() = default;
@@ -1307,7 +1416,7 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
                                  [&](auto &X) { return X.Decl == Rel.Decl; });
         if (Acq == AIt->second->Acquisitions.end())
           continue;
-        FunctionContext FC{R, Ctx, Model, false, SchedulerCore};
+        FunctionContext FC{R, Ctx, Model, false, SchedulerCore, CoreCode};
         Handler::HandOff HO;
         HO.LockKey = Rel.Key;
         HO.ReleaseLoc = Rel.Loc;

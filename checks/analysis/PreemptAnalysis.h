@@ -37,6 +37,7 @@ struct AnalysisOptions {
   llvm::raw_ostream *DumpState = nullptr; // --dump-state
   std::string DumpFilter;                 // only this function, when set
   std::string MainFileName;               // as the compilation database names it
+  std::vector<std::string> CorePaths;     // overrides the model's core_paths when set
 };
 
 /// The net effect of a function, applied at its call sites.
@@ -63,6 +64,10 @@ struct FunctionSummary {
   std::vector<LockSite> Acquisitions;   // first acquisition of each lock
   std::vector<LockSite> UnheldReleases; // releases of locks the path did not take
   bool Resched = false;           // contains a reschedule point on every path
+  bool MaySleep = false;          // may sleep (where it is not atomic itself)
+  clang::SourceLocation SleepAt;
+  llvm::StringRef SleepWhat;
+  int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
   bool Complete = true;
 };
 
@@ -97,6 +102,7 @@ private:
   Handler Silent;
   EventExtractor Extractor;
   bool SchedulerCore = false;
+  bool CoreCode = false;
 
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionEvents>> Events;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
