@@ -2,6 +2,10 @@
 #include "Check.h"
 
 #include "BalanceCheck.h"
+#include "ContextQueryCheck.h"
+#include "IrqProtectionCheck.h"
+#include "KmapAtomicCheck.h"
+#include "SleepInAtomicCheck.h"
 #include "LockBalanceCheck.h"
 #include "LockOwnerCheck.h"
 #include "PercpuAccessCheck.h"
@@ -45,12 +49,20 @@ const std::vector<CheckInfo> &preemptlint::allChecks() {
   static const std::vector<CheckInfo> Checks = {
       {"preempt-balance", BalanceCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<BalanceCheck>(S); }},
+      {"preempt-context-query", ContextQueryCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<ContextQueryCheck>(S); }},
+      {"preempt-irq-protection", IrqProtectionCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<IrqProtectionCheck>(S); }},
+      {"preempt-kmap-atomic", KmapAtomicCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<KmapAtomicCheck>(S); }},
       {"preempt-lock-balance", LockBalanceCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<LockBalanceCheck>(S); }},
       {"preempt-lock-owner", LockOwnerCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<LockOwnerCheck>(S); }},
       {"preempt-percpu-access", PercpuAccessCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<PercpuAccessCheck>(S); }},
+      {"preempt-sleep-in-atomic", SleepInAtomicCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<SleepInAtomicCheck>(S); }},
   };
   return Checks;
 }

@@ -48,6 +48,9 @@ static cl::opt<bool> DumpState("dump-state", cl::desc("Debug: print the analysis
                                cl::cat(Cat));
 static cl::opt<std::string> DumpFunction("dump-function", cl::desc("Debug: restrict --dump-state to one function"),
                                          cl::cat(Cat));
+static cl::list<std::string> CorePaths("core-paths", cl::CommaSeparated,
+                                      cl::desc("Path prefixes of core kernel code, where context queries are allowed (default: the model's core_paths)"),
+                                      cl::value_desc("prefix,..."), cl::cat(Cat));
 static cl::opt<bool> ListChecks("list-checks", cl::desc("List the checks and exit"), cl::cat(Cat));
 static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per program point (default 16)"),
                                    cl::init(16), cl::cat(Cat), cl::Hidden);
@@ -228,6 +231,7 @@ int main(int argc, const char **argv) {
   RO.Lint.Analysis.PathLimit = std::max(1u, unsigned(PathLimit));
   RO.Lint.Analysis.Budget = Budget;
   RO.Lint.Analysis.DumpFilter = DumpFunction;
+  RO.Lint.Analysis.CorePaths.assign(CorePaths.begin(), CorePaths.end());
   if (DumpState)
     RO.Lint.Analysis.DumpState = &nulls(); // replaced per file by a buffer
   RO.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : unsigned(Jobs);

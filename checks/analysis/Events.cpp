@@ -6,6 +6,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroArgs.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
@@ -516,7 +517,16 @@ void Extraction::run() {
         continue;
       const Primitive *P = Model.lookup(Callee->getName());
       if (P && P->Match != Primitive::Macro) {
-        addEventsFor(*P, CE->getBeginLoc(), P->Name, CE,
+        // Messages name what the user wrote: kmalloc(), not the
+        // kmalloc_noprof() it expands to.
+        llvm::StringRef Shown = P->Name;
+        for (SourceLocation L = CE->getBeginLoc(); L.isMacroID();
+             L = SM.getImmediateMacroCallerLoc(L)) {
+          llvm::StringRef M = Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts());
+          if (const Primitive *Outer = Model.lookup(M))
+            Shown = Outer->Name;
+        }
+        addEventsFor(*P, CE->getBeginLoc(), Shown, CE,
                      [&](unsigned A) -> const Expr * {
                        return A < CE->getNumArgs() ? CE->getArg(A) : nullptr;
                      },

@@ -261,7 +261,7 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
     S.Pendings.erase(S.Pendings.begin() + I);
     When W = Taken.Events.front()->Cond;
     // Behaviour chosen by a context query, in a branch the user wrote.
-    if (!FC.CoreCode && CurCondLoc.isValid() && CurCondLoc.isFileID() &&
+    if (!FC.CoreCode && CurCondLoc.isValid() &&
         llvm::any_of(Taken.Events, [](const Event *X) {
           return X->K == Event::Primitive && X->Eff->Kind == EffectKind::Assert;
         }))
@@ -916,7 +916,11 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
     if (Cond && B->succ_size() == 2 && isa<Expr>(Cond) &&
         !isa<SwitchStmt>(B->getTerminatorStmt())) {
       bool Branch = SI == 0;
-      CurCondLoc = Cond->getBeginLoc();
+      // A query decides behaviour when the branch is the user's own, not
+      // one inside WARN_ON()/BUG_ON().
+      CurCondLoc = B->getTerminatorStmt() && B->getTerminatorStmt()->getBeginLoc().isFileID()
+                       ? Cond->getBeginLoc()
+                       : SourceLocation();
       if (!refine(T, cast<Expr>(Cond), Branch))
         continue; // infeasible on this path
       // Only branches the user wrote are worth a note on the path.

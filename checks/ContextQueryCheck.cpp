@@ -1,0 +1,15 @@
+//===- ContextQueryCheck.cpp - preempt-context-query ----------------------===//
+#include "ContextQueryCheck.h"
+
+using namespace preemptlint;
+
+void ContextQueryCheck::contextQuery(const FunctionContext &F, const Event &E,
+                                     clang::SourceLocation CondLoc) {
+  auto B = report(F, CondLoc,
+                  ("behaviour chosen by " + E.Name +
+                   "() outside core kernel code; pass the context (or a GFP mask) in "
+                   "from the caller instead")
+                      .str());
+  if (E.Loc != CondLoc)
+    B.note(E.Loc, (E.Name + "() queried here").str());
+}

@@ -1,0 +1,47 @@
+//===- SleepInAtomicCheck.cpp - preempt-sleep-in-atomic -------------------===//
+#include "SleepInAtomicCheck.h"
+
+#include "BalanceCheck.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace preemptlint;
+
+void SleepInAtomicCheck::sleepInAtomic(const FunctionContext &F, const Event &E,
+                                       const ViaCall &Via, const PathState &S) {
+  // Why it is atomic: the innermost cause we can point at.
+  const clang::SourceManager &SM = F.Ctx.getSourceManager();
+  std::string Why;
+  clang::SourceLocation WhyLoc;
+  for (auto &L : S.Locks)
+    if (L.Implies && (WhyLoc.isInvalid() || SM.isBeforeInTranslationUnit(WhyLoc, L.Loc))) {
+      Why = ("'" + L.Key + "' is held (taken by " + L.By + "())").str();
+      if (!L.Key.empty() && L.Key[0] == '?')
+        Why = ("a lock taken by " + L.By + "() is held").str();
+      WhyLoc = L.Loc;
+    }
+  for (unsigned R = 0; R < NumRegions; ++R)
+    if (S.Depth[R] > 0 && S.LastEnter[R].isValid() &&
+        (WhyLoc.isInvalid() || SM.isBeforeInTranslationUnit(WhyLoc, S.LastEnter[R]))) {
+      Why = (regionState(Region(R)) + " by " + S.LastEnterBy[R] + "()").str();
+      WhyLoc = S.LastEnter[R];
+    }
+  if (Why.empty())
+    Why = "it runs in atomic context (a callback of an atomic context, or an "
+          "assertion says so)";
+  std::string Msg;
+  if (Via.Callee)
+    Msg = ("call to '" + Via.Callee->getName() + "', which may sleep (" + Via.What +
+           "), in atomic context")
+              .str();
+  else
+    Msg = (E.Name + "() may sleep, but this is atomic context").str();
+  auto B = report(F, E.Loc, Msg);
+  if (Via.Callee && Via.Where.isValid())
+    B.note(Via.Where, ("it may sleep here: " + Via.What).str());
+  if (WhyLoc.isValid())
+    B.note(WhyLoc, "atomic since here: " + Why);
+  else
+    B.note(F.FD->getLocation(), Why);
+  B.trail(S);
+}

@@ -1,0 +1,28 @@
+//===- SleepInAtomicCheck.h - preempt-sleep-in-atomic ----------*- C++ -*-===//
+//
+// preempt-sleep-in-atomic: a call that may sleep while the task must not:
+// preemption, interrupts or bottom halves disabled, a spinning lock held,
+// inside rcu_read_lock(), kmap_atomic() or an FPU section, or in an atomic
+// callback context.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PREEMPTLINT_SLEEPINATOMICCHECK_H
+#define PREEMPTLINT_SLEEPINATOMICCHECK_H
+
+#include "Check.h"
+
+namespace preemptlint {
+
+class SleepInAtomicCheck : public Check {
+public:
+  static constexpr const char *Summary =
+      "A call that may sleep must not be made in atomic context.";
+  explicit SleepInAtomicCheck(DiagnosticSink &S) : Check("preempt-sleep-in-atomic", S) {}
+
+  void sleepInAtomic(const FunctionContext &F, const Event &E, const ViaCall &Via,
+                     const PathState &S) override;
+};
+
+} // namespace preemptlint
+
+#endif
