@@ -20,8 +20,11 @@ void SleepInAtomicCheck::sleepInAtomic(const FunctionContext &F, const Event &E,
         Why = ("a lock taken by " + L.By + "() is held").str();
       WhyLoc = L.Loc;
     }
+  const RegionMask Atomic = maskOf(Region::Preempt) | maskOf(Region::Irq) |
+                            maskOf(Region::Bh) | maskOf(Region::Rcu) |
+                            maskOf(Region::Kmap) | maskOf(Region::Fpu);
   for (unsigned R = 0; R < NumRegions; ++R)
-    if (S.Depth[R] > 0 && S.LastEnter[R].isValid() &&
+    if ((Atomic & (1u << R)) && S.Depth[R] > 0 && S.LastEnter[R].isValid() &&
         (WhyLoc.isInvalid() || SM.isBeforeInTranslationUnit(WhyLoc, S.LastEnter[R]))) {
       Why = (regionState(Region(R)) + " by " + S.LastEnterBy[R] + "()").str();
       WhyLoc = S.LastEnter[R];

@@ -409,6 +409,10 @@ void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &V
   // Not atomic here: callers that are atomic at the call answer for it.
   if (!Sum.MaySleep) {
     Sum.MaySleep = true;
+    // Did the function drop something its caller held before sleeping
+    // (__down_common() releases sem->lock around schedule_timeout())?
+    Sum.SleepAfterRelease = !S.ReleasedEntry.empty() ||
+                            llvm::any_of(S.Depth, [](int8_t D) { return D < 0 && D != UnknownDepth; });
     Sum.SleepAt = Via.Callee ? Via.Where : E.Loc;
     Sum.SleepWhat = Via.Callee ? Via.What : E.Name;
   }
@@ -541,6 +545,16 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
         return !L.Key.empty() && L.Key[0] == '?' && L.Decl == E.LockDecl &&
                L.ClassIdx == Eff.LockClassIdx;
       });
+    // ptl = pte_lockptr(...) / huge_pte_lock(...); spin_unlock(ptl): a local
+    // holding a lock a callee took. With one such lock of the class held,
+    // that is the one.
+    if (It == S.Locks.end() && !E.LockDecl) {
+      auto Anon = [&](const HeldLock &L) {
+        return !L.Key.empty() && L.Key[0] == '?' && L.ClassIdx == Eff.LockClassIdx;
+      };
+      if (llvm::count_if(S.Locks, Anon) == 1)
+        It = llvm::find_if(S.Locks, Anon);
+    }
     if (It != S.Locks.end()) {
       S.Locks.erase(It);
       S.ReleasedOwn.push_back(Key);
@@ -644,6 +658,23 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     Need.What = CS->PinnedWhat;
     checkPinned(S, E, Need);
   }
+  // The callee sleeps in the state its caller calls it in (unless it
+  // first drops something the caller holds: checked after its effects).
+  if (!Inverse && (CS->MaySleep || CS->SleepGfpParam >= 0) && !CS->SleepAfterRelease) {
+    bool Sleeps = CS->MaySleep;
+    if (!Sleeps && unsigned(CS->SleepGfpParam) < E.ArgExprs.size()) {
+      auto G = gfpSleeps(S, E.ArgExprs[CS->SleepGfpParam]);
+      Sleeps = G && *G;
+    }
+    if (Sleeps) {
+      ViaCall SV = Via;
+      SV.Where = CS->SleepAt;
+      SV.What = CS->SleepWhat;
+      if (!CS->MaySleep)
+        SV.What = "an allocation that may sleep";
+      checkSleep(S, E, SV);
+    }
+  }
   for (unsigned R = 0; R < NumRegions; ++R) {
     int D = CS->Delta[R];
     if (D == 0)
@@ -683,20 +714,11 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   }
   if (!Inverse)
     S.Assumed |= CS->Asserts;
-  if (!Inverse && (CS->MaySleep || CS->SleepGfpParam >= 0)) {
-    bool Sleeps = CS->MaySleep;
-    if (!Sleeps && unsigned(CS->SleepGfpParam) < E.ArgExprs.size()) {
-      auto G = gfpSleeps(S, E.ArgExprs[CS->SleepGfpParam]);
-      Sleeps = G && *G;
-    }
-    if (Sleeps) {
-      ViaCall SV = Via;
-      SV.Where = CS->SleepAt;
-      SV.What = CS->SleepWhat;
-      if (!CS->MaySleep)
-        SV.What = "an allocation that may sleep";
-      checkSleep(S, E, SV);
-    }
+  if (!Inverse && CS->MaySleep && CS->SleepAfterRelease) {
+    ViaCall SV = Via;
+    SV.Where = CS->SleepAt;
+    SV.What = CS->SleepWhat;
+    checkSleep(S, E, SV);
   }
   if (CS->Resched && !Inverse)
     S.NoReschedAt = SourceLocation();

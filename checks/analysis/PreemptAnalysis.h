@@ -65,6 +65,7 @@ struct FunctionSummary {
   std::vector<LockSite> UnheldReleases; // releases of locks the path did not take
   bool Resched = false;           // contains a reschedule point on every path
   bool MaySleep = false;          // may sleep (where it is not atomic itself)
+  bool SleepAfterRelease = false; // ... after releasing something its caller held
   clang::SourceLocation SleepAt;
   llvm::StringRef SleepWhat;
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
