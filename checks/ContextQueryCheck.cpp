@@ -1,6 +1,9 @@
 //===- ContextQueryCheck.cpp - preempt-context-query ----------------------===//
 #include "ContextQueryCheck.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+
 using namespace preemptlint;
 
 void ContextQueryCheck::contextQuery(const FunctionContext &F, const Event &E,
@@ -10,6 +13,7 @@ void ContextQueryCheck::contextQuery(const FunctionContext &F, const Event &E,
                    "() outside core kernel code; pass the context (or a GFP mask) in "
                    "from the caller instead")
                       .str());
-  if (E.Loc != CondLoc)
+  const clang::SourceManager &SM = F.Ctx.getSourceManager();
+  if (SM.getFileLoc(E.Loc) != SM.getFileLoc(CondLoc))
     B.note(E.Loc, (E.Name + "() queried here").str());
 }

@@ -18,7 +18,8 @@ void preemptlint::resolveLocation(const clang::SourceManager &SM,
                                   unsigned &Line, unsigned &Column) {
   if (L.isInvalid())
     return;
-  clang::PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+  // Like clang: a token from a macro argument is shown where it was written.
+  clang::PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(L));
   if (P.isInvalid())
     return;
   File = P.getFilename();

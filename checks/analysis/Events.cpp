@@ -121,7 +121,8 @@ MacroIndex::contractsOf(const FunctionDecl *FD, const SourceManager &SM) const {
     // Annotations sit between the start of the declaration and its body
     // (or the end of the prototype).
     SourceLocation B = SM.getExpansionLoc(D->getBeginLoc());
-    SourceLocation E = D->hasBody() && D->getBody()
+    // (hasBody() is true for every redeclaration of a defined function.)
+    SourceLocation E = D->doesThisDeclarationHaveABody() && D->getBody()
                            ? SM.getExpansionLoc(D->getBody()->getBeginLoc())
                            : SM.getExpansionLoc(D->getEndLoc());
     if (B.isInvalid() || E.isInvalid())

@@ -39,10 +39,24 @@ public:
                      FE.FD->hasAttr<ReleaseCapabilityAttr>() ||
                      FE.FD->hasAttr<RequiresCapabilityAttr>() ||
                      FE.FD->hasAttr<TryAcquireCapabilityAttr>();
-    // __must_hold(l) / __releases(l): the caller holds l on entry.
+    // __must_hold(l) / __releases(l): the caller holds l on entry. It is
+    // held in the entry state (so releasing it ends what it implies) and
+    // marked as the caller's.
     for (auto &C : Contracts)
-      if (C.Kind == ContractKind::MustHold || C.Kind == ContractKind::Releases)
-        InitialAssumed |= contractImplies(C.Arg);
+      if (C.Kind == ContractKind::MustHold || C.Kind == ContractKind::Releases) {
+        HeldLock L;
+        for (char Ch : C.Arg)
+          if (!isspace((unsigned char)Ch) && Ch != '&' && Ch != '(' && Ch != ')' && Ch != '*')
+            L.Key += Ch;
+        for (size_t P = L.Key.find("->"); P != std::string::npos; P = L.Key.find("->"))
+          L.Key.replace(P, 2, ".");
+        L.Implies = contractImplies(C.Arg);
+        L.FromCaller = true;
+        L.Loc = C.Loc;
+        L.By = "the caller";
+        if (!L.Key.empty() && llvm::find(EntryLocks, L) == EntryLocks.end())
+          EntryLocks.push_back(L);
+      }
     Dump = Report && FA.Opts.DumpState &&
            (FA.Opts.DumpFilter.empty() || FA.Opts.DumpFilter == FE.FD->getName());
   }
@@ -91,6 +105,7 @@ private:
   Handler &H;
   bool Deferred;
   RegionMask InitialAssumed;
+  llvm::SmallVector<HeldLock, 1> EntryLocks; // held by the caller, per contract
   const SourceManager &SM;
   FunctionContext FC;
   bool Dump = false;
@@ -102,6 +117,7 @@ private:
   unsigned Steps = 0;
   bool OutOfBudget = false;
   clang::SourceLocation CurCondLoc; // the branch being refined
+  bool WasConditional = false;      // applying a trylock's effects
 };
 
 } // namespace preemptlint
@@ -273,7 +289,10 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
       for (const Event *E : Taken.Events) {
         Event Now = *E;
         Now.Cond = When::Always;
+        // A trylock ("held when non-zero") never waited for its lock.
+        WasConditional = E->Cond == When::NonZero;
         applyEvent(S, Now);
+        WasConditional = false;
       }
     break;
   }
@@ -513,8 +532,9 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     } else {
       L.Implies = Eff.Implies;
     }
+    // (A trylock never waits: its effects are conditional, so E.Cond was set.)
     if (Eff.LockClassIdx >= 0 && FA.Model.lockClasses()[Eff.LockClassIdx].Sleeps[rt()] &&
-        !Inverse)
+        !Inverse && E.Cond == When::Always && !WasConditional)
       checkSleep(S, E, Via); // mutex_lock(), and spin_lock() on PREEMPT_RT
     for (auto &Held : S.Locks)
       if (Held.Key == L.Key && !L.Key.empty() && L.Key[0] != '?' &&
@@ -556,6 +576,14 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
         It = llvm::find_if(S.Locks, Anon);
     }
     if (It != S.Locks.end()) {
+      if (It->FromCaller) {
+        HeldLock Gone = *It;
+        Gone.FromCaller = false;
+        Gone.ClassIdx = int16_t(Eff.LockClassIdx);
+        S.Locks.erase(It);
+        S.ReleasedEntry.push_back(Gone);
+        break;
+      }
       S.Locks.erase(It);
       S.ReleasedOwn.push_back(Key);
       break;
@@ -660,6 +688,8 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   }
   // The callee sleeps in the state its caller calls it in (unless it
   // first drops something the caller holds: checked after its effects).
+  // A callee that drops its caller's lock before sleeping (and may take it
+  // back) is not judged here: what it drops is not known precisely enough.
   if (!Inverse && (CS->MaySleep || CS->SleepGfpParam >= 0) && !CS->SleepAfterRelease) {
     bool Sleeps = CS->MaySleep;
     if (!Sleeps && unsigned(CS->SleepGfpParam) < E.ArgExprs.size()) {
@@ -714,12 +744,7 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   }
   if (!Inverse)
     S.Assumed |= CS->Asserts;
-  if (!Inverse && CS->MaySleep && CS->SleepAfterRelease) {
-    ViaCall SV = Via;
-    SV.Where = CS->SleepAt;
-    SV.What = CS->SleepWhat;
-    checkSleep(S, E, SV);
-  }
+
   if (CS->Resched && !Inverse)
     S.NoReschedAt = SourceLocation();
 }
@@ -940,9 +965,35 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
       bool Branch = SI == 0;
       // A query decides behaviour when the branch is the user's own, not
       // one inside WARN_ON()/BUG_ON().
-      CurCondLoc = B->getTerminatorStmt() && B->getTerminatorStmt()->getBeginLoc().isFileID()
-                       ? Cond->getBeginLoc()
-                       : SourceLocation();
+      CurCondLoc = SourceLocation();
+      if (const Stmt *TS = B->getTerminatorStmt()) {
+        // in_atomic() ? a : b begins inside the query's own expansion.
+        SourceLocation L = TS->getBeginLoc();
+        bool UserBranch = L.isFileID();
+        if (!UserBranch) {
+          // The branch may begin inside a recognised primitive (the query
+          // itself) that the user wrote, possibly as an argument of other
+          // macros (kmalloc(n, in_atomic() ? ... : ...)).
+          SourceLocation X = L;
+          const MacroExpansionRec *Rec = nullptr;
+          while (X.isMacroID() && !Rec) {
+            if (SM.isMacroArgExpansion(X)) {
+              X = SM.getImmediateSpellingLoc(X);
+              continue;
+            }
+            SourceLocation NameLoc = SM.getImmediateExpansionRange(X).getBegin();
+            Rec = FA.Macros.find(NameLoc);
+            X = NameLoc;
+          }
+          if (Rec) {
+            while (X.isMacroID() && SM.isMacroArgExpansion(X))
+              X = SM.getImmediateSpellingLoc(X);
+            UserBranch = X.isFileID();
+          }
+        }
+        if (UserBranch)
+          CurCondLoc = Cond->getBeginLoc();
+      }
       if (!refine(T, cast<Expr>(Cond), Branch))
         continue; // infeasible on this path
       // Only branches the user wrote are worth a note on the path.
@@ -975,6 +1026,9 @@ void FunctionAnalyzer::run() {
 
   PathState Init;
   Init.Assumed = InitialAssumed;
+  Init.Locks.append(EntryLocks.begin(), EntryLocks.end());
+  if (Dump && InitialAssumed)
+    dumpState(FE.FD->getLocation(), "entry", Init);
   const CFGBlock &Entry = G.getEntry();
   In[Entry.getBlockID()].add(Init, FA.Opts.PathLimit, false);
   Work.push(FE.Rpo[Entry.getBlockID()]);
@@ -1101,7 +1155,7 @@ void FunctionAnalyzer::finish() {
     for (auto *A : Precise)
       for (auto &L : A->Locks) {
         if (llvm::is_contained(Reported, L.Key) || L.Key.empty() || L.Key[0] == '?' ||
-            callersLock(L))
+            L.FromCaller || callersLock(L))
           continue;
         for (auto *B : Precise)
           if (llvm::find(B->Locks, L) == B->Locks.end() && !explained(A, B) &&
@@ -1129,7 +1183,7 @@ void FunctionAnalyzer::finish() {
     Sum.Locks.push_back(LE);
   }
   for (auto &L : F.Locks) {
-    if (!L.Key.empty() && L.Key[0] == '?')
+    if ((!L.Key.empty() && L.Key[0] == '?') || L.FromCaller)
       continue;
     bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
       return llvm::find(S->Locks, L) != S->Locks.end();
@@ -1204,6 +1258,15 @@ public:
             const SourceManager &SM, const LangOptions &LO)
       : SM(SM), LO(LO), M(M), Called(Called), Taken(Taken), EntryCtx(Ctx), RegisteredAt(Reg) {}
 
+  bool TraverseFunctionDecl(FunctionDecl *D) {
+    bool Old = InFunction;
+    InFunction = D->doesThisDeclarationHaveABody();
+    bool R = RecursiveASTVisitor<FileFacts>::TraverseFunctionDecl(D);
+    InFunction = Old;
+    return R;
+  }
+  bool InFunction = false;
+
   bool VisitCallExpr(CallExpr *CE) {
     if (auto *FD = CE->getDirectCallee()) {
       Called.insert(FD->getCanonicalDecl());
@@ -1218,13 +1281,16 @@ public:
       return true;
     if (!fromNonEscapingMacro(DR->getLocation()))
       Taken.insert(FD->getCanonicalDecl());
-    // Registrations written at file scope (early_initcall(fn), __setup(s, fn)).
+    // Registrations written at file scope (early_initcall(fn), __setup(s, fn));
+    // inside functions they are events of the registering function.
+    if (InFunction)
+      return true;
     for (SourceLocation L = DR->getLocation(); L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))
       if (const Primitive *P = M.lookup(Lexer::getImmediateMacroName(L, SM, LO)))
         for (const Effect &E : P->Effects)
           if (E.Kind == EffectKind::Register && !EntryCtx.count(FD->getCanonicalDecl())) {
             EntryCtx[FD->getCanonicalDecl()] = E.Ctx;
-            RegisteredAt.try_emplace(FD->getCanonicalDecl(), L, P->Name);
+            RegisteredAt.try_emplace(FD->getCanonicalDecl(), SM.getExpansionLoc(L), P->Name);
           }
     return true;
   }

@@ -45,12 +45,13 @@ struct HeldLock {
   RegionMask Implies = 0; // regions held while the lock is held
   bool Shared = false;
   std::string FlagsKey;
+  bool FromCaller = false; // held on entry, by contract (__must_hold, __releases)
   const clang::ValueDecl *Decl = nullptr; // the lock's field or variable, across functions
   clang::SourceLocation Loc; // info: where it was taken
   llvm::StringRef By;        // info: the primitive that took it
   bool operator==(const HeldLock &O) const {
     return Key == O.Key && ClassIdx == O.ClassIdx && Implies == O.Implies &&
-           Shared == O.Shared && FlagsKey == O.FlagsKey;
+           Shared == O.Shared && FlagsKey == O.FlagsKey && FromCaller == O.FromCaller;
   }
 };
 

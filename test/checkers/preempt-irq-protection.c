@@ -1,0 +1,128 @@
+// RUN: not %preemptlint --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %preemptlint --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %preemptlint --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
+//
+// preempt-irq-protection: inside a region that saved the interrupt state
+// (local_irq_save(), spin_lock_irqsave()), interrupts must not be turned on
+// unconditionally (local_irq_enable(), spin_unlock_irq()): the code that
+// called with interrupts off loses its protection. Restore the saved flags
+// instead.
+//
+// Functions named good_* must produce nothing; bad_* must produce exactly the
+// warnings (and notes, CHECK-NEXT) written under them, in three
+// configurations (see preempt-balance.c).
+
+#include <linux/kernel.h>
+#include <linux/irqflags.h>
+#include <linux/spinlock.h>
+
+static DEFINE_SPINLOCK(lk);
+static DEFINE_SPINLOCK(lk2);
+extern void work(void);
+
+void bad_local_irq_enable_in_save(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	work();
+	local_irq_enable();
+// CHECK: :[[@LINE-1]]:2: warning: local_irq_enable() turns interrupts on inside a region that saved the interrupt state; whoever disabled them loses that protection (restore the saved flags instead) [preempt-irq-protection]
+// CHECK-NEXT: :[[@LINE-4]]:2: note: interrupt state saved here
+	local_irq_restore(flags);
+}
+
+void bad_spin_unlock_irq_in_irqsave(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lk, flags);
+	spin_lock_irq(&lk2);
+	work();
+	spin_unlock_irq(&lk2);
+// CHECK: :[[@LINE-1]]:2: warning: spin_unlock_irq() turns interrupts on inside a region that saved the interrupt state; whoever disabled them loses that protection (restore the saved flags instead) [preempt-irq-protection]
+// CHECK-NEXT: :[[@LINE-4]]:2: note: interrupt state saved here
+	spin_unlock_irqrestore(&lk, flags);
+}
+
+void bad_local_irq_enable_in_spin_lock_irqsave(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lk, flags);
+	local_irq_enable();
+// CHECK: :[[@LINE-1]]:2: warning: local_irq_enable() turns interrupts on inside a region that saved the interrupt state; whoever disabled them loses that protection (restore the saved flags instead) [preempt-irq-protection]
+// CHECK-NEXT: :[[@LINE-3]]:2: note: interrupt state saved here
+	work();
+	local_irq_disable();
+	spin_unlock_irqrestore(&lk, flags);
+}
+
+void good_local_irq_enable_after_disable(void)
+{
+	local_irq_disable();
+	work();
+	local_irq_enable();
+}
+
+void good_spin_lock_irq_pair(void)
+{
+	spin_lock_irq(&lk);
+	work();
+	spin_unlock_irq(&lk);
+}
+
+void good_local_irq_restore_pairs(void)
+{
+	unsigned long f1, f2;
+
+	local_irq_save(f1);
+	local_irq_save(f2);
+	work();
+	local_irq_restore(f2);
+	local_irq_restore(f1);
+}
+
+void good_spin_lock_irqsave_pair(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lk, flags);
+	work();
+	spin_unlock_irqrestore(&lk, flags);
+}
+
+void good_nested_irqsave_pairs(void)
+{
+	unsigned long f1, f2;
+
+	spin_lock_irqsave(&lk, f1);
+	spin_lock_irqsave(&lk2, f2);
+	work();
+	spin_unlock_irqrestore(&lk2, f2);
+	spin_unlock_irqrestore(&lk, f1);
+}
+
+void good_enable_after_restore(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	work();
+	local_irq_restore(flags);
+	local_irq_disable();
+	work();
+	local_irq_enable();
+}
+
+void good_spin_unlock_irq_after_restore(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	work();
+	local_irq_restore(flags);
+	spin_lock_irq(&lk);
+	work();
+	spin_unlock_irq(&lk);
+}
