@@ -26,6 +26,12 @@ using namespace preemptlint;
 
 namespace preemptlint {
 
+/// Regions in which sleeping is a bug.
+static RegionMask atomicRegions() {
+  return maskOf(Region::Preempt) | maskOf(Region::Irq) | maskOf(Region::Bh) |
+         maskOf(Region::Rcu) | maskOf(Region::Kmap) | maskOf(Region::Fpu);
+}
+
 class FunctionAnalyzer {
 public:
   FunctionAnalyzer(FileAnalysis &FA, FunctionEvents &FE, FunctionSummary &Sum,
@@ -81,7 +87,8 @@ private:
                    const ViaCall &Via, llvm::StringRef LockKey, bool Inverse);
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
-  void checkSleep(PathState &S, const Event &E, const ViaCall &Via);
+  void checkSleep(PathState &S, const Event &E, const ViaCall &Via,
+                  RegionMask Atomic = atomicRegions());
   /// Does a GFP value let the allocation sleep? nullopt if unknown.
   std::optional<bool> gfpSleeps(const PathState &S, const Expr *Gfp);
   void applyStmt(PathState &S, const Stmt *St);
@@ -411,19 +418,14 @@ void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &
   H.unpinnedAccess(FC, E, Via, S);
 }
 
-/// Regions in which sleeping is a bug.
-static RegionMask atomicRegions() {
-  return maskOf(Region::Preempt) | maskOf(Region::Irq) | maskOf(Region::Bh) |
-         maskOf(Region::Rcu) | maskOf(Region::Kmap) | maskOf(Region::Fpu);
-}
-
-void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &Via) {
-  if (S.activeRegions() & atomicRegions()) {
+void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &Via,
+                                  RegionMask Atomic) {
+  if (S.activeRegions() & Atomic) {
     if (!S.Imprecise)
       H.sleepInAtomic(FC, E, Via, S);
     return;
   }
-  if (S.Imprecise || S.unknownIn(atomicRegions()))
+  if (S.Imprecise || S.unknownIn(Atomic))
     return;
   // Not atomic here: callers that are atomic at the call answer for it.
   if (!Sum.MaySleep) {
@@ -534,8 +536,14 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     }
     // (A trylock never waits: its effects are conditional, so E.Cond was set.)
     if (Eff.LockClassIdx >= 0 && FA.Model.lockClasses()[Eff.LockClassIdx].Sleeps[rt()] &&
-        !Inverse && E.Cond == When::Always && !WasConditional)
-      checkSleep(S, E, Via); // mutex_lock(), and spin_lock() on PREEMPT_RT
+        !Inverse && E.Cond == When::Always && !WasConditional) {
+      // mutex_lock(); and spin_lock() on PREEMPT_RT, where RCU readers and
+      // bottom-half sections are preemptible and may take sleeping spinlocks.
+      RegionMask Atomic = atomicRegions();
+      if (rt() && !FA.Model.lockClasses()[Eff.LockClassIdx].Sleeps[0])
+        Atomic &= ~(maskOf(Region::Rcu) | maskOf(Region::Bh));
+      checkSleep(S, E, Via, Atomic);
+    }
     for (auto &Held : S.Locks)
       if (Held.Key == L.Key && !L.Key.empty() && L.Key[0] != '?' &&
           !(Held.Shared && L.Shared)) {
@@ -642,14 +650,17 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     S.NoReschedAt = SourceLocation();
     break;
   case EffectKind::Sleep: {
-    bool Sleeps = true;
-    if (Eff.GfpArg >= 0 && !rt()) {
-      // On RT even an atomic allocation takes sleeping locks.
-      auto G = gfpSleeps(S, E.Gfp);
-      Sleeps = G && *G;
-    }
-    if (Sleeps)
+    if (Eff.GfpArg < 0) {
       checkSleep(S, E, Via);
+      break;
+    }
+    auto G = gfpSleeps(S, E.Gfp);
+    if (G && *G)
+      checkSleep(S, E, Via);
+    else if (rt())
+      // On RT even an atomic allocation takes sleeping spinlocks: wrong
+      // where preemption or interrupts are really off.
+      checkSleep(S, E, Via, atomicRegions() & ~(maskOf(Region::Rcu) | maskOf(Region::Bh)));
     break;
   }
   case EffectKind::Deprecated:

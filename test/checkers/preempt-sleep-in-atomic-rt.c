@@ -5,10 +5,11 @@
 // preempt-sleep-in-atomic under --preempt-model=rt (PREEMPT_RT): spinlock_t
 // is a sleeping lock (an rtmutex) that only disables migration, and its
 // _irq/_irqsave forms leave interrupts on; raw_spinlock_t still disables
-// preemption. So on RT sleeping under spin_lock() is not reported, taking a
-// spin_lock() where preemption or interrupts are really off is (the lock
-// itself may sleep), and even an atomic allocation under a raw spinlock is
-// (the allocator takes sleeping locks). The default model (full, also the
+// preemption. On RT a spin_lock() section is still an RCU read-side section
+// (rt_spin_lock() takes rcu_read_lock()), so a voluntary sleep under it is
+// still reported; taking a spin_lock() where preemption or interrupts are
+// really off is (the lock itself may sleep), and even an atomic allocation
+// under a raw spinlock is (the allocator takes sleeping locks). The default model (full, also the
 // third RUN line without --preempt-model) sees spinlock_t as a spinning lock.
 //
 // Functions are named by their verdict under each model:
@@ -30,18 +31,20 @@ static DEFINE_RAW_SPINLOCK(rlk);
 static DEFINE_MUTEX(mtx);
 extern void work(void);
 
-/* ---- spinlock_t sleeps on PREEMPT_RT, so sleeping under it is fine --- */
+/* ---- a spinlock_t section is an RCU reader on PREEMPT_RT: no sleeping -- */
 
-void bad_good_msleep_under_spin_lock(void)
+void bad_bad_msleep_under_spin_lock(void)
 {
 	spin_lock(&lk);
 	msleep(10);
 // FULL: :[[@LINE-1]]:2: warning: msleep() may sleep, but this is atomic context [preempt-sleep-in-atomic]
 // FULL-NEXT: :[[@LINE-3]]:2: note: atomic since here: 'lk' is held (taken by spin_lock())
+// RT: :[[@LINE-3]]:2: warning: msleep() may sleep, but this is atomic context [preempt-sleep-in-atomic]
+// RT-NEXT: :[[@LINE-5]]:2: note: atomic since here: 'lk' is held (taken by spin_lock())
 	spin_unlock(&lk);
 }
 
-void bad_good_msleep_under_spin_lock_irqsave(void)
+void bad_bad_msleep_under_spin_lock_irqsave(void)
 {
 	unsigned long flags;
 
@@ -49,10 +52,12 @@ void bad_good_msleep_under_spin_lock_irqsave(void)
 	msleep(10);
 // FULL: :[[@LINE-1]]:2: warning: msleep() may sleep, but this is atomic context [preempt-sleep-in-atomic]
 // FULL-NEXT: :[[@LINE-3]]:2: note: atomic since here: 'lk' is held (taken by spin_lock_irqsave())
+// RT: :[[@LINE-3]]:2: warning: msleep() may sleep, but this is atomic context [preempt-sleep-in-atomic]
+// RT-NEXT: :[[@LINE-5]]:2: note: atomic since here: 'lk' is held (taken by spin_lock_irqsave())
 	spin_unlock_irqrestore(&lk, flags);
 }
 
-void bad_good_kmalloc_gfp_kernel_under_spin_lock(void)
+void bad_bad_kmalloc_gfp_kernel_under_spin_lock(void)
 {
 	void *p;
 
@@ -60,6 +65,8 @@ void bad_good_kmalloc_gfp_kernel_under_spin_lock(void)
 	p = kmalloc(64, GFP_KERNEL);
 // FULL: :[[@LINE-1]]:6: warning: kmalloc() may sleep, but this is atomic context [preempt-sleep-in-atomic]
 // FULL-NEXT: :[[@LINE-3]]:2: note: atomic since here: 'lk' is held (taken by spin_lock())
+// RT: :[[@LINE-3]]:6: warning: kmalloc() may sleep, but this is atomic context [preempt-sleep-in-atomic]
+// RT-NEXT: :[[@LINE-5]]:2: note: atomic since here: 'lk' is held (taken by spin_lock())
 	spin_unlock(&lk);
 	kfree(p);
 }
