@@ -36,6 +36,7 @@ struct ViaCall {
   const clang::FunctionDecl *Callee = nullptr;
   clang::SourceLocation Where; // the access inside the callee
   llvm::StringRef What;        // the primitive used there
+  bool UnlessPagefault = false; // (sleeps) only by faulting in user memory
 };
 
 class Handler {

@@ -383,6 +383,9 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
         if (E.contains("implies") && !L.regionMask(E["implies"], W, Eff.Implies))
           return false;
         if (E.contains("shared")) Eff.Shared = E["shared"].is_boolean() && E["shared"].get<bool>();
+        if (E.contains("unless_pagefault_disabled"))
+          Eff.UnlessPagefault = E["unless_pagefault_disabled"].is_boolean() &&
+                                E["unless_pagefault_disabled"].get<bool>();
         if (E.contains("no_resched")) Eff.NoResched = E["no_resched"].is_boolean() && E["no_resched"].get<bool>();
         if (E.contains("only")) {
           std::string O = E["only"].is_string() ? E["only"].get<std::string>() : "";
@@ -395,7 +398,8 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
               K != "assert_held" && K != "cpu_id" && K != "percpu" && K != "register" &&
               K != "resched" && K != "flags_arg" && K != "lock_arg" && K != "fn_arg" &&
               K != "implies" && K != "shared" && K != "no_resched" && K != "only" &&
-              K != "lock_name" && K != "sleep" && K != "replace_with")
+              K != "lock_name" && K != "sleep" && K != "replace_with" &&
+              K != "unless_pagefault_disabled")
             return L.fail(W, "unknown effect key '" + K + "'");
         Prim.Effects.push_back(Eff);
       }

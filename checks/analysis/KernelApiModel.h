@@ -87,6 +87,7 @@ struct Effect {
   int FnArg = -1;                   // Register
   int GfpArg = -1;                  // Sleep: only if this GFP argument allows direct reclaim
   std::string Replacement;          // Deprecated
+  bool UnlessPagefault = false;     // Sleep: not with page faults disabled (user access)
   EntryContext Ctx = EntryContext::Process;
   bool RTOnly = false, NonRTOnly = false;
 };

@@ -125,6 +125,7 @@ private:
   bool OutOfBudget = false;
   clang::SourceLocation CurCondLoc; // the branch being refined
   bool WasConditional = false;      // applying a trylock's effects
+  bool UnlikelyPath = false;        // refining the unlikely side of a branch
 };
 
 } // namespace preemptlint
@@ -294,6 +295,8 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
       ValueNonZero = !ValueNonZero; // tested through x = !q()
     if ((W == When::NonZero) == ValueNonZero)
       for (const Event *E : Taken.Events) {
+        if (UnlikelyPath && E->K == Event::Primitive && E->Eff->Kind == EffectKind::Assert)
+          continue;
         Event Now = *E;
         Now.Cond = When::Always;
         // A trylock ("held when non-zero") never waited for its lock.
@@ -323,6 +326,12 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
 }
 
 bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
+  // The unlikely side of WARN_ON(in_interrupt()) or unlikely(!irqs_disabled())
+  // is the error path: a query answered there asserts nothing.
+  if (auto *CE = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts()))
+    if (CE->getBuiltinCallee() == Builtin::BI__builtin_expect && CE->getNumArgs() == 2)
+      if (auto V = valueOf(S, CE->getArg(1)))
+        UnlikelyPath = (*V == 0) == Branch;
   Cond = stripExpect(Cond, S);
   // The whole condition may be a query's value (in_atomic() is
   // "(preempt_count() != 0)"): resolve it before taking it apart.
@@ -430,6 +439,8 @@ void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &V
   // Not atomic here: callers that are atomic at the call answer for it.
   if (!Sum.MaySleep) {
     Sum.MaySleep = true;
+    Sum.SleepUnlessPagefault = Via.Callee ? Via.UnlessPagefault
+                                          : (E.K == Event::Primitive && E.Eff && E.Eff->UnlessPagefault);
     // Did the function drop something its caller held before sleeping
     // (__down_common() releases sem->lock around schedule_timeout())?
     Sum.SleepAfterRelease = !S.ReleasedEntry.empty() ||
@@ -488,7 +499,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     }
     S.LastExit[R] = E.Loc;
     S.LastExitBy[R] = E.Name;
-    if (Eff.Reg == Region::Irq && E.FlagsKey.empty() && !S.Imprecise &&
+    if (Eff.Reg == Region::Irq && E.K == Event::Primitive && E.FlagsKey.empty() && !S.Imprecise &&
         llvm::any_of(S.IrqFlags, [](const std::string &F) { return !F.empty(); }))
       H.irqEnableInSave(FC, E, S.LastEnter[R], S);
     if (Eff.Reg == Region::Irq && !S.IrqFlags.empty()) {
@@ -598,6 +609,20 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     }
     if (Key.empty())
       break;
+    // A lock a contract says the caller holds (__releases(rq->lock)) is
+    // named as the contract writes it; the release names it as the code
+    // does. Releasing a lock we do not hold releases that one.
+    auto FromCaller = llvm::find_if(S.Locks, [](const HeldLock &L) { return L.FromCaller; });
+    if (FromCaller != S.Locks.end()) {
+      HeldLock Gone = *FromCaller;
+      Gone.FromCaller = false;
+      Gone.Key = Key;
+      Gone.ClassIdx = int16_t(Eff.LockClassIdx);
+      Gone.Decl = E.LockDecl;
+      S.Locks.erase(FromCaller);
+      S.ReleasedEntry.push_back(Gone);
+      break;
+    }
     // Not held on this path. A lock this path took and released already is
     // a double unlock; a lock of the same class still held is the wrong
     // lock; anything else is the caller's lock (a release wrapper, also
@@ -650,6 +675,10 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     S.NoReschedAt = SourceLocation();
     break;
   case EffectKind::Sleep: {
+    // copy_from_user() and friends fail instead of faulting in pages when
+    // page faults are disabled.
+    if (Eff.UnlessPagefault && (S.activeRegions() & maskOf(Region::Pagefault)))
+      break;
     if (Eff.GfpArg < 0) {
       checkSleep(S, E, Via);
       break;
@@ -702,7 +731,8 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   // A callee that drops its caller's lock before sleeping (and may take it
   // back) is not judged here: what it drops is not known precisely enough.
   if (!Inverse && (CS->MaySleep || CS->SleepGfpParam >= 0) && !CS->SleepAfterRelease) {
-    bool Sleeps = CS->MaySleep;
+    bool Sleeps = CS->MaySleep &&
+                  !(CS->SleepUnlessPagefault && (S.activeRegions() & maskOf(Region::Pagefault)));
     if (!Sleeps && unsigned(CS->SleepGfpParam) < E.ArgExprs.size()) {
       auto G = gfpSleeps(S, E.ArgExprs[CS->SleepGfpParam]);
       Sleeps = G && *G;
@@ -711,6 +741,7 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
       ViaCall SV = Via;
       SV.Where = CS->SleepAt;
       SV.What = CS->SleepWhat;
+      SV.UnlessPagefault = CS->SleepUnlessPagefault;
       if (!CS->MaySleep)
         SV.What = "an allocation that may sleep";
       checkSleep(S, E, SV);
@@ -740,8 +771,18 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
       // its identity is unknown here. It still implies what it implies,
       // but no lock finding is made about it ("?" keys).
       Key = "?" + LE.Key + "@" + std::to_string((Inverse ? E.CtorLoc : E.Loc).getRawEncoding());
-    else
+    else {
+      // The callee releases a lock we cannot name: if the contract says our
+      // caller holds one, that is it (finish_task_switch() in schedule_tail()).
+      auto FC2 = llvm::find_if(S.Locks, [](const HeldLock &L) { return L.FromCaller; });
+      if (FC2 != S.Locks.end()) {
+        HeldLock Gone = *FC2;
+        Gone.FromCaller = false;
+        S.Locks.erase(FC2);
+        S.ReleasedEntry.push_back(Gone);
+      }
       continue;
+    }
     Effect Eff;
     Eff.Kind = LE.Acquire ? EffectKind::Acquire : EffectKind::Release;
     Eff.LockClassIdx = LE.Lock.ClassIdx;
@@ -977,6 +1018,7 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
       // A query decides behaviour when the branch is the user's own, not
       // one inside WARN_ON()/BUG_ON().
       CurCondLoc = SourceLocation();
+      UnlikelyPath = false;
       if (const Stmt *TS = B->getTerminatorStmt()) {
         // in_atomic() ? a : b begins inside the query's own expansion.
         SourceLocation L = TS->getBeginLoc();

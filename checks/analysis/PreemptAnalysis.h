@@ -66,6 +66,7 @@ struct FunctionSummary {
   bool Resched = false;           // contains a reschedule point on every path
   bool MaySleep = false;          // may sleep (where it is not atomic itself)
   bool SleepAfterRelease = false; // ... after releasing something its caller held
+  bool SleepUnlessPagefault = false; // ... only by faulting in user memory
   clang::SourceLocation SleepAt;
   llvm::StringRef SleepWhat;
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
