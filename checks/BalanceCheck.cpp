@@ -16,6 +16,7 @@ llvm::StringRef preemptlint::regionState(Region R) {
   case Region::Kmap: return "a kmap_atomic() mapping";
   case Region::Fpu: return "an FPU section open";
   case Region::Pagefault: return "page faults disabled";
+  case Region::KmapLocal: return "a kmap_local_page() mapping";
   }
   return "";
 }

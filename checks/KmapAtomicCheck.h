@@ -18,6 +18,8 @@ public:
   explicit KmapAtomicCheck(DiagnosticSink &S) : Check("preempt-kmap-atomic", S) {}
 
   void deprecatedPrimitive(const FunctionContext &F, const Event &E) override;
+  void unpinnedAccess(const FunctionContext &F, const Event &E, const ViaCall &Via,
+                      const PathState &S) override;
 };
 
 } // namespace preemptlint

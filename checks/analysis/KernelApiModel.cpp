@@ -10,7 +10,7 @@ using json = nlohmann::json;
 using namespace preemptlint;
 
 static const char *const RegionNames[NumRegions] = {
-    "preempt", "irq", "bh", "rcu", "migrate", "kmap", "fpu", "pagefault"};
+    "preempt", "irq", "bh", "rcu", "migrate", "kmap", "fpu", "pagefault", "kmap_local"};
 
 llvm::StringRef preemptlint::regionName(Region R) {
   return RegionNames[unsigned(R)];

@@ -29,8 +29,9 @@ enum class Region : uint8_t {
   Kmap,      // kmap_atomic
   Fpu,       // kernel_fpu_begin
   Pagefault, // pagefault_disable
+  KmapLocal, // kmap_local_page (pins nothing: only tracked for balance and kmap checks)
 };
-constexpr unsigned NumRegions = 8;
+constexpr unsigned NumRegions = 9;
 using RegionMask = uint16_t;
 inline RegionMask maskOf(Region R) { return RegionMask(1u << unsigned(R)); }
 llvm::StringRef regionName(Region R);

@@ -46,3 +46,43 @@ void good_kmap_local_page_nested(struct page *a, struct page *b)
 	kunmap_local(vb);
 	kunmap_local(va);
 }
+
+/* (static, uncalled: each function answers for its own per-CPU accesses)
+   A conversion to kmap_local_page() that still relies on what kmap_atomic()
+   did: per-CPU data inside the section is no longer pinned. */
+#include <linux/percpu.h>
+#include <linux/spinlock.h>
+
+static DEFINE_PER_CPU(unsigned long, kmap_hits);
+static DEFINE_SPINLOCK(kmap_lock);
+
+static void bad_percpu_in_kmap_local(struct page *p)
+{
+	char *a = kmap_local_page(p);
+
+	__this_cpu_inc(kmap_hits);
+// CHECK: :[[@LINE-1]]:2: warning: __this_cpu_inc() on per-CPU data inside a kmap_local_page() section; unlike kmap_atomic(), kmap_local_page() does not disable preemption [preempt-kmap-atomic]
+// CHECK-NEXT: :[[@LINE-4]]:12: note: kmap_local_page() section begins here
+	a[0] = 1;
+	kunmap_local(a);
+}
+
+static void good_percpu_in_kmap_local_locked(struct page *p)
+{
+	char *a = kmap_local_page(p);
+
+	spin_lock(&kmap_lock);
+	__this_cpu_inc(kmap_hits);
+	spin_unlock(&kmap_lock);
+	a[0] = 1;
+	kunmap_local(a);
+}
+
+static void good_percpu_after_kmap_local(struct page *p)
+{
+	char *a = kmap_local_page(p);
+
+	a[0] = 1;
+	kunmap_local(a);
+	this_cpu_inc(kmap_hits);
+}
