@@ -107,6 +107,9 @@ public:
                        const PathState &S) override {
     for (auto *H : Hs) H->irqEnableInSave(F, E, L, S);
   }
+  void irqOnlyReschedule(const FunctionContext &F, const PathState &S) override {
+    for (auto *H : Hs) H->irqOnlyReschedule(F, S);
+  }
   void contextQuery(const FunctionContext &F, const Event &E, clang::SourceLocation L) override {
     for (auto *H : Hs) H->contextQuery(F, E, L);
   }

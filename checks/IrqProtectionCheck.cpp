@@ -15,3 +15,15 @@ void IrqProtectionCheck::irqEnableInSave(const FunctionContext &F, const Event &
     B.note(SaveLoc, "interrupt state saved here");
   B.trail(S);
 }
+
+void IrqProtectionCheck::irqOnlyReschedule(const FunctionContext &F, const PathState &S) {
+  auto B = report(F, S.IrqOnAt,
+                  (S.IrqOnBy + "() turns interrupts back on after a wake-up made with "
+                               "only interrupts disabled, and no reschedule point follows; "
+                               "the reschedule it requested waits for the next preemption "
+                               "point (hold a spinlock or preempt_disable() around it, or call "
+                               "preempt_check_resched())")
+                      .str());
+  B.note(S.WokenAt, "wake-up here, with interrupts off and preemption enabled");
+  B.trail(S);
+}

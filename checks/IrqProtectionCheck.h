@@ -1,7 +1,9 @@
 //===- IrqProtectionCheck.h - preempt-irq-protection -----------*- C++ -*-===//
 //
 // preempt-irq-protection: interrupts turned back on inside a region that
-// saved their state, so the saver's protection silently ends.
+// saved their state, so the saver's protection silently ends; and disabled
+// interrupts used as the only guard around a wake-up, whose reschedule then
+// waits for the next preemption point.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PREEMPTLINT_IRQPROTECTIONCHECK_H
@@ -20,6 +22,7 @@ public:
 
   void irqEnableInSave(const FunctionContext &F, const Event &E,
                        clang::SourceLocation SaveLoc, const PathState &S) override;
+  void irqOnlyReschedule(const FunctionContext &F, const PathState &S) override;
 };
 
 } // namespace preemptlint

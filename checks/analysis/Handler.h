@@ -92,6 +92,11 @@ public:
   /// E turns interrupts back on while an interrupt save (SaveLoc) is open.
   virtual void irqEnableInSave(const FunctionContext &F, const Event &E,
                                clang::SourceLocation SaveLoc, const PathState &S) {}
+  /// Interrupts came back on (S.IrqOnAt, by S.IrqOnBy) after a wake-up
+  /// (S.WokenAt) made while disabled interrupts were the only thing holding
+  /// off preemption, and the path returned with no reschedule point: the
+  /// reschedule the wake-up requested waits for the next preemption point.
+  virtual void irqOnlyReschedule(const FunctionContext &F, const PathState &S) {}
   /// A branch at CondLoc chooses behaviour by a context query E
   /// (in_atomic(), irqs_disabled(), ...).
   virtual void contextQuery(const FunctionContext &F, const Event &E,

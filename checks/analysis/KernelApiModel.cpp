@@ -362,6 +362,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
           else if (!E["sleep"].is_boolean() || !E["sleep"].get<bool>())
             return L.fail(W, "'sleep' must be true or the index of the GFP argument");
         }
+        if (E.contains("wakes")) { Eff.Kind = EffectKind::Wakes; ++Kinds; }
         if (E.contains("replace_with")) {
           Eff.Kind = EffectKind::Deprecated; ++Kinds;
           if (!E["replace_with"].is_string())
@@ -369,7 +370,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
           Eff.Replacement = E["replace_with"].get<std::string>();
         }
         if (Kinds != 1)
-          return L.fail(W, "each effect needs exactly one of enter, exit, acquire, release, cpu_id, percpu, assert, assert_held, register, resched, sleep, replace_with: " + E.dump());
+          return L.fail(W, "each effect needs exactly one of enter, exit, acquire, release, cpu_id, percpu, assert, assert_held, register, resched, sleep, replace_with, wakes: " + E.dump());
         if (!L.intField(E, "flags_arg", W, Eff.FlagsArg) ||
             !L.intField(E, "lock_arg", W, Eff.LockArg) ||
             !L.intField(E, "fn_arg", W, Eff.FnArg))
@@ -399,7 +400,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
               K != "resched" && K != "flags_arg" && K != "lock_arg" && K != "fn_arg" &&
               K != "implies" && K != "shared" && K != "no_resched" && K != "only" &&
               K != "lock_name" && K != "sleep" && K != "replace_with" &&
-              K != "unless_pagefault_disabled")
+              K != "unless_pagefault_disabled" && K != "wakes")
             return L.fail(W, "unknown effect key '" + K + "'");
         Prim.Effects.push_back(Eff);
       }

@@ -62,6 +62,7 @@ enum class EffectKind : uint8_t {
   Resched,    // a reschedule point (preempt_check_resched, schedule)
   Sleep,      // may sleep (always, or when its GFP argument allows reclaim)
   Deprecated, // has a preferred replacement (kmap_atomic -> kmap_local_page)
+  Wakes,      // may set need_resched (wake_up_process(), complete())
 };
 
 /// Whether a CPU id / per-CPU access needs the task pinned to its CPU.

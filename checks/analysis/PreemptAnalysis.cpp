@@ -516,7 +516,16 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
         H.flagsMismatch(FC, E, Open, S);
       S.IrqFlags.erase(Match != S.IrqFlags.end() ? Match : S.IrqFlags.end() - 1);
     }
+    if (Eff.Reg == Region::Irq && S.WokenAt.isValid() && S.Depth[R] == 0 &&
+        S.IrqOnAt.isInvalid() && E.K == Event::Primitive) {
+      S.IrqOnAt = E.Loc;
+      S.IrqOnBy = E.Name;
+    }
     if (Eff.Reg == Region::Preempt) {
+      if (!Eff.NoResched) {
+        S.WokenAt = SourceLocation(); // preempt_enable() checks need_resched
+        S.IrqOnAt = SourceLocation();
+      }
       if (Eff.NoResched && S.Depth[R] == 0 &&
           !(S.activeRegions() & (maskOf(Region::Preempt) | maskOf(Region::Irq))))
         S.NoReschedAt = E.Loc;
@@ -666,13 +675,33 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     break;
   case EffectKind::AssertHeld: {
     // The lock's class tells what holding it implies; the class comes from
-    // the lock expression's type.
-    if (E.LockClassIdx >= 0)
+    // the lock expression's type. A lock this path does not hold is the
+    // caller's: held from here, until the path releases it.
+    if (E.LockClassIdx < 0)
+      break;
+    std::string Key = resolveAlias(S, LockKey);
+    if (Key.empty()) {
       S.Assumed |= FA.Model.lockClasses()[E.LockClassIdx].Implies[rt()];
+      break;
+    }
+    if (llvm::any_of(S.Locks, [&](const HeldLock &L) { return L.Key == Key; }))
+      break;
+    HeldLock L;
+    L.Key = Key;
+    L.ClassIdx = int16_t(E.LockClassIdx);
+    L.Implies = FA.Model.lockClasses()[E.LockClassIdx].Implies[rt()];
+    L.FromCaller = true;
+    L.Decl = E.LockDecl;
+    L.Loc = E.Loc;
+    L.By = E.Name;
+    S.Locks.push_back(std::move(L));
+    llvm::sort(S.Locks, [](const HeldLock &A, const HeldLock &B) { return A.Key < B.Key; });
     break;
   }
   case EffectKind::Resched:
     S.NoReschedAt = SourceLocation();
+    S.WokenAt = SourceLocation();
+    S.IrqOnAt = SourceLocation();
     break;
   case EffectKind::Sleep: {
     // copy_from_user() and friends fail instead of faulting in pages when
@@ -695,6 +724,15 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   case EffectKind::Deprecated:
     H.deprecatedPrimitive(FC, E);
     break;
+  case EffectKind::Wakes: {
+    // Only interrupts off hold preemption back: nothing will act on the
+    // need_resched this may set when they come back on.
+    RegionMask A = S.activeRegions();
+    if ((A & maskOf(Region::Irq)) && S.depth(Region::Irq) > 0 &&
+        !(A & (maskOf(Region::Preempt) | maskOf(Region::Bh))) && S.WokenAt.isInvalid())
+      S.WokenAt = E.Loc;
+    break;
+  }
   case EffectKind::Register:
     break;
   }
@@ -794,8 +832,10 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     Ev.LockDecl = LE.Lock.Decl;
     applyEffect(S, Eff, Ev, Via, Key, Inverse);
   }
+  // A callee's assertion (lockdep_assert_held() in a helper) is explained
+  // when the caller already holds what it asserts; only the rest is assumed.
   if (!Inverse)
-    S.Assumed |= CS->Asserts;
+    S.Assumed |= CS->Asserts & ~S.activeRegions();
 
   if (CS->Resched && !Inverse)
     S.NoReschedAt = SourceLocation();
@@ -1189,8 +1229,13 @@ void FunctionAnalyzer::finish() {
   // What the function asserts on every path holds for its callers too
   // (lockdep_assert_rq_held() wrappers).
   RegionMask Asserted = ~RegionMask(0);
-  for (auto *S : Precise)
-    Asserted &= S->Assumed;
+  for (auto *S : Precise) {
+    RegionMask M = S->Assumed;
+    for (auto &L : S->Locks)
+      if (L.FromCaller)
+        M |= L.Implies;
+    Asserted &= M;
+  }
   Sum.Asserts = Asserted & ~InitialAssumed;
   const PathState &F = *Precise.front();
   // Locks held at exit on some paths only: the error-path leak.
@@ -1251,6 +1296,11 @@ void FunctionAnalyzer::finish() {
     LE.Lock = L;
     Sum.Locks.push_back(LE);
   }
+  for (auto *S : Precise)
+    if (S->IrqOnAt.isValid() && S->WokenAt.isValid()) {
+      H.irqOnlyReschedule(FC, *S);
+      break;
+    }
   for (auto *S : Precise)
     if (S->NoReschedAt.isValid() && !FC.SchedulerCore) {
       H.lostPreemption(FC, *S);

@@ -8,7 +8,7 @@ bool PathState::sameAs(const PathState &O) const {
          Locks == O.Locks && Facts == O.Facts && Pendings == O.Pendings &&
          IrqFlags == O.IrqFlags && ReleasedOwn == O.ReleasedOwn &&
          ReleasedEntry == O.ReleasedEntry && Aliases == O.Aliases &&
-         NoReschedAt == O.NoReschedAt &&
+         NoReschedAt == O.NoReschedAt && WokenAt == O.WokenAt && IrqOnAt == O.IrqOnAt &&
          ReturnValue == O.ReturnValue && Returned == O.Returned &&
          Imprecise == O.Imprecise;
 }
@@ -107,6 +107,10 @@ bool StateSet::coarsenInto(PathState &Into, const PathState &S) {
   if (!(Into.ReleasedEntry == S.ReleasedEntry)) {
     Into.ReleasedEntry.clear();
     Into.Imprecise = true;
+  }
+  if (Into.WokenAt != S.WokenAt || Into.IrqOnAt != S.IrqOnAt) {
+    Into.WokenAt = clang::SourceLocation(); // errs towards silence
+    Into.IrqOnAt = clang::SourceLocation();
   }
   if (Into.NoReschedAt != S.NoReschedAt && S.NoReschedAt.isValid())
     Into.NoReschedAt = clang::SourceLocation(); // errs towards silence

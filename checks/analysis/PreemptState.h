@@ -96,6 +96,9 @@ struct PathState {
   llvm::SmallVector<HeldLock, 1> ReleasedEntry;   // locks released that the caller held
   llvm::SmallVector<std::pair<std::string, std::string>, 1> Aliases; // p -> d after p = d
   clang::SourceLocation NoReschedAt;  // preempt_enable_no_resched() with no resched since
+  clang::SourceLocation WokenAt;      // a wake-up with only irqs off, no resched since
+  clang::SourceLocation IrqOnAt;      // ... and interrupts came back on here
+  llvm::StringRef IrqOnBy;
   std::optional<int64_t> ReturnValue; // set by a return of a known constant
   bool Returned = false;
   bool Imprecise = false;

@@ -126,3 +126,43 @@ void good_spin_unlock_irq_after_restore(void)
 	work();
 	spin_unlock_irq(&lk);
 }
+
+/* Disabled interrupts as the only guard around a wake-up: the reschedule the
+   wake-up requests is not acted on when interrupts come back on. */
+struct task_struct;
+extern int wake_up_process(struct task_struct *p);
+
+void bad_wake_with_irqs_only(struct task_struct *t)
+{
+	local_irq_disable();
+	wake_up_process(t);
+	local_irq_enable();
+// CHECK: :[[@LINE-1]]:2: warning: local_irq_enable() turns interrupts back on after a wake-up made with only interrupts disabled, and no reschedule point follows; the reschedule it requested waits for the next preemption point (hold a spinlock or preempt_disable() around it, or call preempt_check_resched()) [preempt-irq-protection]
+// CHECK-NEXT: :[[@LINE-3]]:2: note: wake-up here, with interrupts off and preemption enabled
+}
+
+void good_wake_under_spinlock(struct task_struct *t)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lk, flags);
+	wake_up_process(t);
+	spin_unlock_irqrestore(&lk, flags);
+}
+
+void good_wake_under_preempt_disable(struct task_struct *t)
+{
+	preempt_disable();
+	local_irq_disable();
+	wake_up_process(t);
+	local_irq_enable();
+	preempt_enable();
+}
+
+void good_wake_then_resched_point(struct task_struct *t)
+{
+	local_irq_disable();
+	wake_up_process(t);
+	local_irq_enable();
+	preempt_check_resched();
+}
