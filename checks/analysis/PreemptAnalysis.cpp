@@ -691,6 +691,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     L.ClassIdx = int16_t(E.LockClassIdx);
     L.Implies = FA.Model.lockClasses()[E.LockClassIdx].Implies[rt()];
     L.FromCaller = true;
+    L.Asserted = true;
     L.Decl = E.LockDecl;
     L.Loc = E.Loc;
     L.By = E.Name;
@@ -810,8 +811,17 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
       // but no lock finding is made about it ("?" keys).
       Key = "?" + LE.Key + "@" + std::to_string((Inverse ? E.CtorLoc : E.Loc).getRawEncoding());
     else {
-      // The callee releases a lock we cannot name: if the contract says our
-      // caller holds one, that is it (finish_task_switch() in schedule_tail()).
+      // The callee releases a lock we cannot name: the one unnamed lock of
+      // its class a callee took (rq_lock() ... rq_unlock()), or else the
+      // lock a contract says our caller holds (finish_task_switch() in
+      // schedule_tail()).
+      auto Anon = [&](const HeldLock &L) {
+        return !L.Key.empty() && L.Key[0] == '?' && L.ClassIdx == LE.Lock.ClassIdx;
+      };
+      if (llvm::count_if(S.Locks, Anon) == 1) {
+        S.Locks.erase(llvm::find_if(S.Locks, Anon));
+        continue;
+      }
       auto FC2 = llvm::find_if(S.Locks, [](const HeldLock &L) { return L.FromCaller; });
       if (FC2 != S.Locks.end()) {
         HeldLock Gone = *FC2;
@@ -1232,7 +1242,7 @@ void FunctionAnalyzer::finish() {
   for (auto *S : Precise) {
     RegionMask M = S->Assumed;
     for (auto &L : S->Locks)
-      if (L.FromCaller)
+      if (L.FromCaller && L.Asserted)
         M |= L.Implies;
     Asserted &= M;
   }

@@ -46,6 +46,7 @@ struct HeldLock {
   bool Shared = false;
   std::string FlagsKey;
   bool FromCaller = false; // held on entry, by contract (__must_hold, __releases)
+  bool Asserted = false;   // ... as lockdep_assert_held() says
   const clang::ValueDecl *Decl = nullptr; // the lock's field or variable, across functions
   clang::SourceLocation Loc; // info: where it was taken
   llvm::StringRef By;        // info: the primitive that took it
