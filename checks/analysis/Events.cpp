@@ -198,13 +198,19 @@ std::string preemptlint::canonicalKey(const Expr *E) {
   return S;
 }
 
-const ValueDecl *preemptlint::lockDeclOf(const Expr *E) {
-  if (!E)
-    return nullptr;
+/// E without parens, casts and a leading &.
+static const Expr *stripAddrOf(const Expr *E) {
   E = E->IgnoreParenCasts();
   if (auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_AddrOf)
       E = UO->getSubExpr()->IgnoreParenCasts();
+  return E;
+}
+
+const ValueDecl *preemptlint::lockDeclOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = stripAddrOf(E);
   if (auto *ME = dyn_cast<MemberExpr>(E))
     return ME->getMemberDecl();
   if (auto *DR = dyn_cast<DeclRefExpr>(E))
@@ -216,10 +222,7 @@ const ValueDecl *preemptlint::lockDeclOf(const Expr *E) {
 const FunctionDecl *preemptlint::functionOfArg(const Expr *E) {
   if (!E)
     return nullptr;
-  E = E->IgnoreParenCasts();
-  if (auto *UO = dyn_cast<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      E = UO->getSubExpr()->IgnoreParenCasts();
+  E = stripAddrOf(E);
   if (auto *DR = dyn_cast<DeclRefExpr>(E))
     return dyn_cast<FunctionDecl>(DR->getDecl());
   return nullptr;

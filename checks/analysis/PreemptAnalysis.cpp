@@ -72,6 +72,27 @@ public:
 private:
   bool rt() const { return FA.Opts.Model == PreemptModel::RT; }
   RegionMask contractImplies(llvm::StringRef Text) const;
+  /// Releases a lock the caller holds (by contract or assertion): Which,
+  /// or the first such lock. Returns false if there is none. The released
+  /// lock is recorded under Key (when given) for the summary.
+  bool releaseCallersLock(PathState &S, llvm::StringRef Key, int ClassIdx,
+                          const clang::ValueDecl *Decl, const HeldLock *Which = nullptr) {
+    auto It = Which ? S.Locks.begin() + (Which - S.Locks.data())
+                    : llvm::find_if(S.Locks, [](const HeldLock &L) { return L.FromCaller; });
+    if (It == S.Locks.end())
+      return false;
+    HeldLock Gone = *It;
+    Gone.FromCaller = Gone.Asserted = false;
+    if (!Key.empty())
+      Gone.Key = Key.str();
+    if (ClassIdx >= 0)
+      Gone.ClassIdx = int16_t(ClassIdx);
+    if (Decl)
+      Gone.Decl = Decl;
+    S.Locks.erase(It);
+    S.ReleasedEntry.push_back(Gone);
+    return true;
+  }
   /// The lock key with a local pointer copy replaced by what it copies
   /// ("p.lock" after "p = d" is "d.lock").
   std::string resolveAlias(const PathState &S, llvm::StringRef Key) const {
@@ -605,11 +626,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     }
     if (It != S.Locks.end()) {
       if (It->FromCaller) {
-        HeldLock Gone = *It;
-        Gone.FromCaller = false;
-        Gone.ClassIdx = int16_t(Eff.LockClassIdx);
-        S.Locks.erase(It);
-        S.ReleasedEntry.push_back(Gone);
+        releaseCallersLock(S, It->Key, Eff.LockClassIdx, It->Decl, &*It);
         break;
       }
       S.Locks.erase(It);
@@ -621,17 +638,8 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     // A lock a contract says the caller holds (__releases(rq->lock)) is
     // named as the contract writes it; the release names it as the code
     // does. Releasing a lock we do not hold releases that one.
-    auto FromCaller = llvm::find_if(S.Locks, [](const HeldLock &L) { return L.FromCaller; });
-    if (FromCaller != S.Locks.end()) {
-      HeldLock Gone = *FromCaller;
-      Gone.FromCaller = false;
-      Gone.Key = Key;
-      Gone.ClassIdx = int16_t(Eff.LockClassIdx);
-      Gone.Decl = E.LockDecl;
-      S.Locks.erase(FromCaller);
-      S.ReleasedEntry.push_back(Gone);
+    if (releaseCallersLock(S, Key, Eff.LockClassIdx, E.LockDecl))
       break;
-    }
     // Not held on this path. A lock this path took and released already is
     // a double unlock; a lock of the same class still held is the wrong
     // lock; anything else is the caller's lock (a release wrapper, also
@@ -822,13 +830,7 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
         S.Locks.erase(llvm::find_if(S.Locks, Anon));
         continue;
       }
-      auto FC2 = llvm::find_if(S.Locks, [](const HeldLock &L) { return L.FromCaller; });
-      if (FC2 != S.Locks.end()) {
-        HeldLock Gone = *FC2;
-        Gone.FromCaller = false;
-        S.Locks.erase(FC2);
-        S.ReleasedEntry.push_back(Gone);
-      }
+      releaseCallersLock(S, "", -1, nullptr);
       continue;
     }
     Effect Eff;
@@ -1274,38 +1276,27 @@ void FunctionAnalyzer::finish() {
           }
       }
   }
+  // A lock effect for the callers, when every path agrees on it.
+  auto summarise = [&](const HeldLock &L, bool Acquire, auto PathState::*Set) {
+    if (!llvm::all_of(Precise, [&](const PathState *S) {
+          return llvm::find(S->*Set, L) != (S->*Set).end();
+        }))
+      return;
+    FunctionSummary::LockEffect LE;
+    LE.Acquire = Acquire;
+    LE.Param = paramOf(L.Key, LE.Suffix);
+    if (LE.Param < 0)
+      LE.Key = FE.FD->getName().str() + ":" + L.Key;
+    LE.Lock = L;
+    Sum.Locks.push_back(LE);
+  };
   // Releases first: a function that drops and re-takes its caller's lock
   // (__releases(l) __acquires(l)) leaves it held.
-  for (auto &L : F.ReleasedEntry) {
-    bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
-      return llvm::find(S->ReleasedEntry, L) != S->ReleasedEntry.end();
-    });
-    if (!Everywhere)
-      continue;
-    FunctionSummary::LockEffect LE;
-    LE.Acquire = false;
-    LE.Param = paramOf(L.Key, LE.Suffix);
-    if (LE.Param < 0)
-      LE.Key = FE.FD->getName().str() + ":" + L.Key;
-    LE.Lock = L;
-    Sum.Locks.push_back(LE);
-  }
-  for (auto &L : F.Locks) {
-    if ((!L.Key.empty() && L.Key[0] == '?') || L.FromCaller)
-      continue;
-    bool Everywhere = llvm::all_of(Precise, [&](const PathState *S) {
-      return llvm::find(S->Locks, L) != S->Locks.end();
-    });
-    if (!Everywhere)
-      continue;
-    FunctionSummary::LockEffect LE;
-    LE.Acquire = true;
-    LE.Param = paramOf(L.Key, LE.Suffix);
-    if (LE.Param < 0)
-      LE.Key = FE.FD->getName().str() + ":" + L.Key;
-    LE.Lock = L;
-    Sum.Locks.push_back(LE);
-  }
+  for (auto &L : F.ReleasedEntry)
+    summarise(L, /*Acquire=*/false, &PathState::ReleasedEntry);
+  for (auto &L : F.Locks)
+    if (!(!L.Key.empty() && L.Key[0] == '?') && !L.FromCaller)
+      summarise(L, /*Acquire=*/true, &PathState::Locks);
   for (auto *S : Precise)
     if (S->IrqOnAt.isValid() && S->WokenAt.isValid()) {
       H.irqOnlyReschedule(FC, *S);
