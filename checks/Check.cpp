@@ -3,6 +3,7 @@
 
 #include "BalanceCheck.h"
 #include "ContextQueryCheck.h"
+#include "FpuRegionCheck.h"
 #include "IrqProtectionCheck.h"
 #include "KmapAtomicCheck.h"
 #include "SleepInAtomicCheck.h"
@@ -51,6 +52,8 @@ const std::vector<CheckInfo> &preemptlint::allChecks() {
        [](DiagnosticSink &S) { return std::make_unique<BalanceCheck>(S); }},
       {"preempt-context-query", ContextQueryCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<ContextQueryCheck>(S); }},
+      {"preempt-fpu-region", FpuRegionCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<FpuRegionCheck>(S); }},
       {"preempt-irq-protection", IrqProtectionCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<IrqProtectionCheck>(S); }},
       {"preempt-kmap-atomic", KmapAtomicCheck::Summary,
@@ -65,18 +68,6 @@ const std::vector<CheckInfo> &preemptlint::allChecks() {
        [](DiagnosticSink &S) { return std::make_unique<SleepInAtomicCheck>(S); }},
   };
   return Checks;
-}
-
-static bool globMatch(llvm::StringRef Pat, llvm::StringRef S) {
-  if (Pat.empty())
-    return S.empty();
-  if (Pat.front() == '*') {
-    for (size_t I = 0; I <= S.size(); ++I)
-      if (globMatch(Pat.drop_front(), S.drop_front(I)))
-        return true;
-    return false;
-  }
-  return !S.empty() && Pat.front() == S.front() && globMatch(Pat.drop_front(), S.drop_front());
 }
 
 bool preemptlint::validateCheckGlobs(llvm::StringRef Globs, std::string &Err) {

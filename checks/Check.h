@@ -116,6 +116,20 @@ public:
   void deprecatedPrimitive(const FunctionContext &F, const Event &E) override {
     for (auto *H : Hs) H->deprecatedPrimitive(F, E);
   }
+  void fpuOutsideRegion(const FunctionContext &F, const Event &E, const ViaCall &V,
+                        const PathState &S) override {
+    for (auto *H : Hs) H->fpuOutsideRegion(F, E, V, S);
+  }
+  void fpuNested(const FunctionContext &F, const Event &E, const PathState &S) override {
+    for (auto *H : Hs) H->fpuNested(F, E, S);
+  }
+  void fpuSleep(const FunctionContext &F, const Event &E, const ViaCall &V,
+                const PathState &S) override {
+    for (auto *H : Hs) H->fpuSleep(F, E, V, S);
+  }
+  void fpuRestoreUnpinned(const FunctionContext &F, const Event &E, const PathState &S) override {
+    for (auto *H : Hs) H->fpuRestoreUnpinned(F, E, S);
+  }
   void budgetExhausted(const FunctionContext &F, unsigned Steps) override {
     for (auto *H : Hs) H->budgetExhausted(F, Steps);
   }

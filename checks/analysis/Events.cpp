@@ -234,6 +234,73 @@ const FunctionDecl *preemptlint::functionOfArg(const Expr *E) {
 
 namespace {
 
+const Effect FpuUseEffect = [] {
+  Effect E;
+  E.Kind = EffectKind::FpuUse;
+  return E;
+}();
+
+/// Does the inline asm name an FPU/MMX/SSE/AVX register?
+bool asmUsesFpu(const GCCAsmStmt *A) {
+  auto Names = [](llvm::StringRef T) {
+    for (const char *R : {"xmm", "ymm", "zmm", "%st", "%%st", "%mm", "%%mm"})
+      if (T.contains(R))
+        return true;
+    return false;
+  };
+  if (Names(A->getAsmString()->getString()))
+    return true;
+  for (unsigned I = 0; I < A->getNumClobbers(); ++I) {
+    llvm::StringRef C = A->getClobber(I);
+    if (C.starts_with("xmm") || C.starts_with("ymm") || C.starts_with("zmm") ||
+        C.starts_with("st") || (C.starts_with("mm") && C.size() <= 3))
+      return true;
+  }
+  for (unsigned I = 0; I < A->getNumOutputs(); ++I)
+    if (A->getOutputConstraint(I).contains('x'))
+      return true;
+  for (unsigned I = 0; I < A->getNumInputs(); ++I)
+    if (A->getInputConstraint(I).contains('x'))
+      return true;
+  return false;
+}
+
+bool fpType(QualType T) {
+  return !T.isNull() && (T->isRealFloatingType() || T->isVectorType());
+}
+
+/// What FPU/SIMD state a statement uses, or null: floating-point or vector
+/// arithmetic, conversions and comparisons, or inline asm naming SIMD
+/// registers.
+const char *fpuUseIn(const Stmt *S) {
+  if (auto *A = dyn_cast<GCCAsmStmt>(S))
+    return asmUsesFpu(A) ? "inline asm on FPU/SIMD registers" : nullptr;
+  if (auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp() && !BO->isCompoundAssignmentOp())
+      return nullptr; // a plain copy moves bytes
+    if (fpType(BO->getLHS()->getType()) || fpType(BO->getRHS()->getType()))
+      return BO->getType()->isVectorType() || BO->getLHS()->getType()->isVectorType()
+                 ? "vector arithmetic"
+                 : "floating-point arithmetic";
+    return nullptr;
+  }
+  if (auto *UO = dyn_cast<UnaryOperator>(S))
+    if (UO->getOpcode() != UO_AddrOf && UO->getOpcode() != UO_Deref &&
+        fpType(UO->getSubExpr()->getType()))
+      return "floating-point arithmetic";
+  if (auto *CE = dyn_cast<CastExpr>(S))
+    switch (CE->getCastKind()) {
+    case CK_IntegralToFloating:
+    case CK_FloatingToIntegral:
+    case CK_FloatingCast:
+    case CK_FloatingToBoolean:
+      return "a floating-point conversion";
+    default:
+      return nullptr;
+    }
+  return nullptr;
+}
+
 struct ExpansionUse {
   const MacroExpansionRec *Rec;
   // Elements whose statement lies in the body of the expansion.
@@ -513,6 +580,16 @@ void Extraction::run() {
           if (auto *DR = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
             FE.AddressTaken.insert(DR->getDecl());
 
+      if (const char *What = fpuUseIn(S)) {
+        Event E;
+        E.K = Event::Primitive;
+        E.Eff = &FpuUseEffect;
+        E.Name = What;
+        E.Loc = BL;
+        add(BID, I, std::move(E));
+        continue;
+      }
+
       auto *CE = dyn_cast<CallExpr>(S);
       if (!CE)
         continue;
@@ -536,6 +613,14 @@ void Extraction::run() {
                      },
                      BID, I);
         continue;
+      }
+      if (!Callee->hasBody() && Model.isFpuRoutine(Callee->getName())) {
+        Event F;
+        F.K = Event::Primitive;
+        F.Eff = &FpuUseEffect;
+        F.Name = Callee->getName();
+        F.Loc = CE->getBeginLoc();
+        add(BID, I, std::move(F));
       }
       Event E;
       E.K = Event::Call;

@@ -103,6 +103,17 @@ public:
                             clang::SourceLocation CondLoc) {}
   /// E is a primitive with a preferred replacement.
   virtual void deprecatedPrimitive(const FunctionContext &F, const Event &E) {}
+  /// E uses FPU/SIMD state with no FPU section open (kernel_fpu_begin()).
+  virtual void fpuOutsideRegion(const FunctionContext &F, const Event &E,
+                                const ViaCall &Via, const PathState &S) {}
+  /// E begins an FPU section inside another (not reentrant).
+  virtual void fpuNested(const FunctionContext &F, const Event &E, const PathState &S) {}
+  /// E may sleep inside an FPU section.
+  virtual void fpuSleep(const FunctionContext &F, const Event &E, const ViaCall &Via,
+                        const PathState &S) {}
+  /// E restores FPU registers with preemption enabled.
+  virtual void fpuRestoreUnpinned(const FunctionContext &F, const Event &E,
+                                  const PathState &S) {}
   /// The per-function budget ran out; results for F are partial.
   virtual void budgetExhausted(const FunctionContext &F, unsigned Steps) {}
 };

@@ -154,7 +154,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
     if (K != "schema" && K != "lock_classes" && K != "primitives" &&
         K != "callback_fields" && K != "scheduler_paths" && K != "comment" &&
         K != "contract_macros" && K != "non_escaping_macros" &&
-        K != "gfp_sleep_mask" && K != "core_paths")
+        K != "gfp_sleep_mask" && K != "core_paths" && K != "fpu_routine_patterns")
       return L.fail("top level", "unknown key '" + K + "'");
 
   if (Doc.contains("lock_classes")) {
@@ -231,6 +231,15 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
     if (!Doc["gfp_sleep_mask"].is_number_unsigned())
       return L.fail("gfp_sleep_mask", "expected an unsigned number");
     GfpSleepMask = Doc["gfp_sleep_mask"].get<uint64_t>();
+  }
+  if (Doc.contains("fpu_routine_patterns")) {
+    if (!Doc["fpu_routine_patterns"].is_array())
+      return L.fail("fpu_routine_patterns", "expected an array of name globs");
+    for (auto &N : Doc["fpu_routine_patterns"]) {
+      if (!N.is_string())
+        return L.fail("fpu_routine_patterns", "expected an array of name globs");
+      FpuPatterns.push_back(N.get<std::string>());
+    }
   }
   if (Doc.contains("core_paths")) {
     if (!Doc["core_paths"].is_array())
@@ -363,6 +372,13 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
             return L.fail(W, "'sleep' must be true or the index of the GFP argument");
         }
         if (E.contains("wakes")) { Eff.Kind = EffectKind::Wakes; ++Kinds; }
+        if (E.contains("fpu")) {
+          std::string V = E["fpu"].is_string() ? E["fpu"].get<std::string>() : "";
+          if (V == "use") Eff.Kind = EffectKind::FpuUse;
+          else if (V == "restore") Eff.Kind = EffectKind::FpuRestore;
+          else return L.fail(W, "'fpu' must be \"use\" or \"restore\"");
+          ++Kinds;
+        }
         if (E.contains("replace_with")) {
           Eff.Kind = EffectKind::Deprecated; ++Kinds;
           if (!E["replace_with"].is_string())
@@ -370,7 +386,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
           Eff.Replacement = E["replace_with"].get<std::string>();
         }
         if (Kinds != 1)
-          return L.fail(W, "each effect needs exactly one of enter, exit, acquire, release, cpu_id, percpu, assert, assert_held, register, resched, sleep, replace_with, wakes: " + E.dump());
+          return L.fail(W, "each effect needs exactly one of enter, exit, acquire, release, cpu_id, percpu, assert, assert_held, register, resched, sleep, replace_with, wakes, fpu: " + E.dump());
         if (!L.intField(E, "flags_arg", W, Eff.FlagsArg) ||
             !L.intField(E, "lock_arg", W, Eff.LockArg) ||
             !L.intField(E, "fn_arg", W, Eff.FnArg))
@@ -400,7 +416,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
               K != "resched" && K != "flags_arg" && K != "lock_arg" && K != "fn_arg" &&
               K != "implies" && K != "shared" && K != "no_resched" && K != "only" &&
               K != "lock_name" && K != "sleep" && K != "replace_with" &&
-              K != "unless_pagefault_disabled" && K != "wakes")
+              K != "unless_pagefault_disabled" && K != "wakes" && K != "fpu")
             return L.fail(W, "unknown effect key '" + K + "'");
         Prim.Effects.push_back(Eff);
       }
@@ -428,4 +444,23 @@ std::string preemptlint::defaultModelPath(const char *Argv0) {
   if (llvm::sys::fs::exists(P))
     return std::string(P);
   return "";
+}
+
+bool preemptlint::globMatch(llvm::StringRef P, llvm::StringRef S) {
+  if (P.empty())
+    return S.empty();
+  if (P.front() == '*') {
+    for (size_t I = 0; I <= S.size(); ++I)
+      if (globMatch(P.drop_front(), S.drop_front(I)))
+        return true;
+    return false;
+  }
+  return !S.empty() && P.front() == S.front() && globMatch(P.drop_front(), S.drop_front());
+}
+
+bool KernelApiModel::isFpuRoutine(llvm::StringRef Name) const {
+  for (auto &P : FpuPatterns)
+    if (globMatch(P, Name))
+      return true;
+  return false;
 }

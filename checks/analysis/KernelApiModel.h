@@ -63,6 +63,8 @@ enum class EffectKind : uint8_t {
   Sleep,      // may sleep (always, or when its GFP argument allows reclaim)
   Deprecated, // has a preferred replacement (kmap_atomic -> kmap_local_page)
   Wakes,      // may set need_resched (wake_up_process(), complete())
+  FpuUse,     // uses FPU/SIMD state (an FPU routine)
+  FpuRestore, // restores FPU registers: needs preemption disabled
 };
 
 /// Whether a CPU id / per-CPU access needs the task pinned to its CPU.
@@ -135,6 +137,10 @@ public:
   const llvm::StringMap<ContractKind> &contractMacros() const { return Contracts; }
   /// GFP bits that let an allocation sleep (__GFP_DIRECT_RECLAIM).
   uint64_t gfpSleepMask() const { return GfpSleepMask; }
+  /// Callee names (globs) of routines that use FPU/SIMD state
+  /// ("*_avx2", "aesni_*"): calls to such functions without a body are FPU use.
+  const std::vector<std::string> &fpuRoutinePatterns() const { return FpuPatterns; }
+  bool isFpuRoutine(llvm::StringRef Name) const;
   /// Directories of core kernel code, where context queries are allowed.
   const std::vector<std::string> &corePaths() const { return CorePaths; }
   /// Macros whose use of a function's address is not an escape
@@ -152,7 +158,11 @@ private:
   std::vector<std::string> NonEscaping;
   uint64_t GfpSleepMask = 0x400;
   std::vector<std::string> CorePaths;
+  std::vector<std::string> FpuPatterns;
 };
+
+/// Shell-style match with '*' only.
+bool globMatch(llvm::StringRef Pattern, llvm::StringRef S);
 
 /// The model shipped with the tool (kernel-api.json next to the binary, or
 /// the source tree's copy). Empty string when not found.

@@ -108,6 +108,7 @@ private:
                    const ViaCall &Via, llvm::StringRef LockKey, bool Inverse);
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
+  void checkFpu(PathState &S, const Event &E, const ViaCall &Via);
   void checkSleep(PathState &S, const Event &E, const ViaCall &Via,
                   RegionMask Atomic = atomicRegions());
   /// Does a GFP value let the allocation sleep? nullopt if unknown.
@@ -147,6 +148,7 @@ private:
   clang::SourceLocation CurCondLoc; // the branch being refined
   bool WasConditional = false;      // applying a trylock's effects
   bool UnlikelyPath = false;        // refining the unlikely side of a branch
+  bool FpuReported = false;         // an FPU use outside a section was reported
 };
 
 } // namespace preemptlint
@@ -451,8 +453,11 @@ void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &
 void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &Via,
                                   RegionMask Atomic) {
   if (S.activeRegions() & Atomic) {
-    if (!S.Imprecise)
+    if (!S.Imprecise) {
       H.sleepInAtomic(FC, E, Via, S);
+      if (S.activeRegions() & maskOf(Region::Fpu))
+        H.fpuSleep(FC, E, Via, S);
+    }
     return;
   }
   if (S.Imprecise || S.unknownIn(Atomic))
@@ -469,6 +474,27 @@ void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &V
     Sum.SleepAt = Via.Callee ? Via.Where : E.Loc;
     Sum.SleepWhat = Via.Callee ? Via.What : E.Name;
   }
+}
+
+void FunctionAnalyzer::checkFpu(PathState &S, const Event &E, const ViaCall &Via) {
+  if (S.activeRegions() & maskOf(Region::Fpu))
+    return;
+  if (S.Imprecise || S.unknownIn(maskOf(Region::Fpu)))
+    return;
+  if (Deferred) {
+    // An FPU routine its callers call inside their sections.
+    if (!Sum.UsesFpu) {
+      Sum.UsesFpu = true;
+      Sum.FpuAt = Via.Callee ? Via.Where : E.Loc;
+      Sum.FpuWhat = Via.Callee ? Via.What : E.Name;
+    }
+    return;
+  }
+  // The first use on a path out of its section says it; the rest of the
+  // same function's arithmetic would only repeat it.
+  if (!FpuReported)
+    H.fpuOutsideRegion(FC, E, Via, S);
+  FpuReported = true;
 }
 
 std::optional<bool> FunctionAnalyzer::gfpSleeps(const PathState &S, const Expr *Gfp) {
@@ -500,6 +526,8 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   unsigned R = unsigned(Eff.Reg);
   switch (K) {
   case EffectKind::Enter:
+    if (Eff.Reg == Region::Fpu && S.Depth[R] > 0 && !S.Imprecise && E.K == Event::Primitive)
+      H.fpuNested(FC, E, S);
     // Re-taking a section the caller held (a drop/re-take loop) is not an
     // own open: only an open from the entry level or above counts.
     if (S.Depth[R] != UnknownDepth && S.Depth[R] >= 0)
@@ -733,6 +761,15 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   case EffectKind::Deprecated:
     H.deprecatedPrimitive(FC, E);
     break;
+  case EffectKind::FpuUse:
+    checkFpu(S, E, Via);
+    break;
+  case EffectKind::FpuRestore:
+    if (!(S.activeRegions() & (maskOf(Region::Preempt) | maskOf(Region::Irq) |
+                               maskOf(Region::Fpu))) &&
+        !S.Imprecise && !S.unknownIn(maskOf(Region::Preempt)) && !Deferred)
+      H.fpuRestoreUnpinned(FC, E, S);
+    break;
   case EffectKind::Wakes: {
     // Only interrupts off hold preemption back: nothing will act on the
     // need_resched this may set when they come back on.
@@ -772,6 +809,12 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     Need.Where = CS->PinnedAt;
     Need.What = CS->PinnedWhat;
     checkPinned(S, E, Need);
+  }
+  if (CS->UsesFpu && !Inverse) {
+    ViaCall FV = Via;
+    FV.Where = CS->FpuAt;
+    FV.What = CS->FpuWhat;
+    checkFpu(S, E, FV);
   }
   // The callee sleeps in the state its caller calls it in (unless it
   // first drops something the caller holds: checked after its effects).

@@ -67,6 +67,9 @@ struct FunctionSummary {
   bool MaySleep = false;          // may sleep (where it is not atomic itself)
   bool SleepAfterRelease = false; // ... after releasing something its caller held
   bool SleepUnlessPagefault = false; // ... only by faulting in user memory
+  bool UsesFpu = false;           // uses FPU state outside its own FPU sections
+  clang::SourceLocation FpuAt;
+  llvm::StringRef FpuWhat;
   clang::SourceLocation SleepAt;
   llvm::StringRef SleepWhat;
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
