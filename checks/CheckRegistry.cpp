@@ -1,4 +1,4 @@
-//===- Check.cpp - check base, registry and glob lists --------------------===//
+//===- CheckRegistry.cpp - the check list, finding builder, glob lists ----===//
 #include "Check.h"
 
 #include "BalanceCheck.h"
