@@ -1420,13 +1420,25 @@ public:
       if (auto *DR = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
         CalleeRefs.insert(DR);
     }
+    // A function passed to a call (xts_crypt(req, aesni_xts_encrypt)) runs
+    // in whatever state that callee gives it.
+    for (const Expr *A : CE->arguments()) {
+      const Expr *X = A->IgnoreParenCasts();
+      if (auto *UO = dyn_cast<UnaryOperator>(X); UO && UO->getOpcode() == UO_AddrOf)
+        X = UO->getSubExpr()->IgnoreParenCasts();
+      if (auto *DR = dyn_cast<DeclRefExpr>(X))
+        if (isa<FunctionDecl>(DR->getDecl()))
+          ArgRefs.insert(DR);
+    }
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *DR) {
     auto *FD = dyn_cast<FunctionDecl>(DR->getDecl());
     if (!FD || CalleeRefs.count(DR))
       return true;
-    if (!fromNonEscapingMacro(DR->getLocation()))
+    if (ArgRefs.count(DR))
+      PassedOnly.insert(FD->getCanonicalDecl());
+    else if (!fromNonEscapingMacro(DR->getLocation()))
       Taken.insert(FD->getCanonicalDecl());
     // Registrations written at file scope (early_initcall(fn), __setup(s, fn));
     // inside functions they are events of the registering function.
@@ -1493,7 +1505,9 @@ private:
   llvm::DenseSet<const FunctionDecl *> &Called, &Taken;
   llvm::DenseMap<const FunctionDecl *, EntryContext> &EntryCtx;
   llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &RegisteredAt;
-  llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
+  llvm::DenseSet<const DeclRefExpr *> CalleeRefs, ArgRefs;
+public:
+  llvm::DenseSet<const FunctionDecl *> PassedOnly; // escapes only as call arguments
 };
 } // namespace
 
@@ -1503,6 +1517,9 @@ void FileAnalysis::collectFileFacts() {
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       V.TraverseDecl(D);
+  for (const FunctionDecl *FD : V.PassedOnly)
+    if (!AddressTaken.count(FD))
+      PassedToCalls.insert(FD);
 }
 
 FunctionEvents *FileAnalysis::eventsFor(const FunctionDecl *FD) {
@@ -1581,6 +1598,8 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
     Deferred = true;                       // header helpers: their callers
   else if (Entry)
     Deferred = false;                      // callbacks: the function
+  else if (PassedToCalls.count(Canon))
+    Deferred = true;                       // handed to a call that runs it: unknown state
   else if (!Def->isExternallyVisible())
     Deferred = Called.count(Canon) != 0;   // static helpers: their callers
   else

@@ -113,6 +113,10 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   llvm::DenseSet<const clang::FunctionDecl *> Called, AddressTaken;
+  /// Functions whose address only escapes as an argument of a call in this
+  /// file (not a registration the model knows): they run in whatever state
+  /// that callee gives them, so their needs go to their summary.
+  llvm::DenseSet<const clang::FunctionDecl *> PassedToCalls;
   llvm::DenseMap<const clang::FunctionDecl *, EntryContext> EntryCtx;
   /// Where a callback was registered, and by which primitive.
   llvm::DenseMap<const clang::FunctionDecl *, std::pair<clang::SourceLocation, llvm::StringRef>>
