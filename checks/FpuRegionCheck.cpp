@@ -8,7 +8,7 @@ using namespace preemptlint;
 void FpuRegionCheck::fpuOutsideRegion(const FunctionContext &F, const Event &E,
                                       const ViaCall &Via, const PathState &S) {
   // FPU routines are named by the callee; other uses are described.
-  bool Routine = E.Name.find(' ') == llvm::StringRef::npos;
+  bool Routine = E.Callee != nullptr;
   std::string What = Via.Callee ? "call to '" + Via.Callee->getName().str() +
                                       "', which uses FPU state (" + Via.What.str() + "),"
                      : Routine ? "call to FPU routine '" + E.Name.str() + "'"

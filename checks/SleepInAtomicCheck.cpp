@@ -20,9 +20,7 @@ void SleepInAtomicCheck::sleepInAtomic(const FunctionContext &F, const Event &E,
         Why = ("a lock taken by " + L.By + "() is held").str();
       WhyLoc = L.Loc;
     }
-  const RegionMask Atomic = maskOf(Region::Preempt) | maskOf(Region::Irq) |
-                            maskOf(Region::Bh) | maskOf(Region::Rcu) |
-                            maskOf(Region::Kmap) | maskOf(Region::Fpu);
+  const RegionMask Atomic = atomicRegions();
   for (unsigned R = 0; R < NumRegions; ++R)
     if ((Atomic & (1u << R)) && S.Depth[R] > 0 && S.LastEnter[R].isValid() &&
         (WhyLoc.isInvalid() || SM.isBeforeInTranslationUnit(WhyLoc, S.LastEnter[R]))) {

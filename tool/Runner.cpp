@@ -113,7 +113,7 @@ FileOutcome runOne(const CompilationDatabase &DB, const std::string &File,
   } F(Cfg, Out.TU);
   int RC = 0;
   llvm::CrashRecoveryContext CRC;
-  if (getenv("PREEMPTLINT_NO_RECOVERY")) RC = Tool.run(&F); else if (!CRC.RunSafely([&] { RC = Tool.run(&F); })) {
+  if (!CRC.RunSafely([&] { RC = Tool.run(&F); })) {
     Out.Error = "internal error: the analysis crashed on this file";
     return Out;
   }

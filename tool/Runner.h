@@ -13,7 +13,6 @@ struct RunnerOptions {
   unsigned Jobs = 1;
   std::string BaseDir;     // file names below it are printed relative to it
   bool Progress = false;
-  bool DumpState = false;
 };
 
 /// Analyses Files (each with its commands from DB), in parallel, and

@@ -94,20 +94,6 @@ MacroIndex::mainFileExpansions(const SourceManager &SM) const {
   return Main;
 }
 
-bool MacroIndex::insidePrimitive(SourceLocation L, const SourceManager &SM) const {
-  while (L.isMacroID()) {
-    if (SM.isMacroArgExpansion(L)) {
-      L = SM.getImmediateSpellingLoc(L);
-      continue;
-    }
-    SourceLocation NameLoc = SM.getImmediateExpansionRange(L).getBegin();
-    if (find(NameLoc))
-      return true;
-    L = NameLoc;
-  }
-  return false;
-}
-
 std::unique_ptr<PPCallbacks> MacroIndex::makeCallbacks(Preprocessor &PP) {
   return std::make_unique<MacroRecorder>(*this, PP);
 }
@@ -234,6 +220,18 @@ const FunctionDecl *preemptlint::functionOfArg(const Expr *E) {
 
 namespace {
 
+/// The kernel's DEFINE_CLASS()/DEFINE_GUARD() naming: class_<name>_constructor
+/// and class_<name>_destructor. Returns <name> when FD's name has the form
+/// with this suffix, else "".
+llvm::StringRef guardClass(const FunctionDecl *FD, llvm::StringRef Suffix) {
+  if (!FD->getIdentifier())
+    return "";
+  llvm::StringRef N = FD->getName();
+  if (!N.consume_front("class_") || !N.consume_back(Suffix))
+    return "";
+  return N;
+}
+
 const Effect FpuUseEffect = [] {
   Effect E;
   E.Kind = EffectKind::FpuUse;
@@ -320,21 +318,6 @@ public:
   void run();
 
 private:
-  /// The outermost recognised expansion whose body contains L.
-  const MacroExpansionRec *owner(SourceLocation L) const {
-    const MacroExpansionRec *Found = nullptr;
-    while (L.isMacroID()) {
-      if (SM.isMacroArgExpansion(L)) {
-        L = SM.getImmediateSpellingLoc(L);
-        continue;
-      }
-      SourceLocation NameLoc = SM.getImmediateExpansionRange(L).getBegin();
-      if (auto *R = Macros.find(NameLoc))
-        Found = R;
-      L = NameLoc;
-    }
-    return Found;
-  }
   /// Calls F for each recognised expansion that covers L (body or argument).
   template <typename Fn> void forEachCovering(SourceLocation L, Fn F) const {
     while (L.isMacroID()) {
@@ -514,8 +497,8 @@ void Extraction::run() {
         if (const Expr *Init = VD->getInit())
           if (auto *CE = dyn_cast<CallExpr>(Init->IgnoreParenCasts()))
             if (const FunctionDecl *Ctor = CE->getDirectCallee()) {
-              llvm::StringRef CN = Ctor->getName(), DN = Fn->getName();
-              if (CN.consume_back("_constructor") && DN.consume_back("_destructor") && CN == DN) {
+              llvm::StringRef CN = guardClass(Ctor, "_constructor");
+              if (!CN.empty() && CN == guardClass(Fn, "_destructor")) {
                 E.K = Event::GuardEnd;
                 E.Callee = Ctor;
                 E.CtorLoc = CE->getBeginLoc();
@@ -535,23 +518,16 @@ void Extraction::run() {
         Positions.push_back({SM.getExpansionLoc(BL), {BID, I}});
 
       // Which expansion owns this statement (begin and end in its body)?
-      const MacroExpansionRec *Own = BL.isMacroID() ? owner(BL) : nullptr;
-      if (Own && EL.isMacroID()) {
+      const MacroExpansionRec *Own =
+          BL.isMacroID() && EL.isMacroID() ? Macros.outermostOwner(BL, SM) : nullptr;
+      if (Own) {
         bool EndInside = false;
-        SourceLocation L = EL;
-        while (L.isMacroID() && !EndInside) {
-          if (SM.isMacroArgExpansion(L)) {
-            L = SM.getImmediateSpellingLoc(L);
-            continue;
-          }
-          SourceLocation NameLoc = SM.getImmediateExpansionRange(L).getBegin();
-          EndInside = NameLoc == Own->NameLoc;
-          L = NameLoc;
-        }
+        Macros.forEachOwner(EL, SM, [&](const MacroExpansionRec *R, SourceLocation) {
+          EndInside = R == Own;
+          return !EndInside;
+        });
         if (!EndInside)
           Own = nullptr;
-      } else if (Own) {
-        Own = nullptr;
       }
       if (Own) {
         auto &U = Uses[Own];
@@ -618,6 +594,7 @@ void Extraction::run() {
         Event F;
         F.K = Event::Primitive;
         F.Eff = &FpuUseEffect;
+        F.Callee = Callee;
         F.Name = Callee->getName();
         F.Loc = CE->getBeginLoc();
         add(BID, I, std::move(F));
@@ -625,6 +602,7 @@ void Extraction::run() {
       Event E;
       E.K = Event::Call;
       E.Callee = Callee;
+      E.GuardCtor = !guardClass(Callee, "_constructor").empty();
       E.Name = Callee->getName();
       E.Loc = CE->getBeginLoc();
       E.Result = CE;

@@ -31,6 +31,7 @@
 #include "KernelApiModel.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceLocation.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -57,7 +58,6 @@ struct MacroExpansionRec {
   clang::SourceLocation NameLoc;            // the macro name token
   clang::SourceLocation End;                // end of the expansion range
   llvm::SmallVector<std::pair<clang::SourceLocation, clang::SourceLocation>, 3> Args;
-  std::string ArgText;                      // contract annotations: the argument as spelled
 };
 
 /// Collects expansions of model macros and contract annotations while the
@@ -72,8 +72,42 @@ public:
     return It == ByLoc.end() ? nullptr : &Recs[It->second];
   }
   const std::vector<MacroExpansionRec> &records() const { return Recs; }
+  /// Calls F(Rec, NameLoc) for each recognised expansion whose *body*
+  /// contains L, innermost first (tokens that came from a macro argument
+  /// belong to the caller, not to the macro). F returns false to stop.
+  template <typename Fn>
+  void forEachOwner(clang::SourceLocation L, const clang::SourceManager &SM, Fn F) const {
+    while (L.isMacroID()) {
+      if (SM.isMacroArgExpansion(L)) {
+        L = SM.getImmediateSpellingLoc(L);
+        continue;
+      }
+      clang::SourceLocation NameLoc = SM.getImmediateExpansionRange(L).getBegin();
+      if (const MacroExpansionRec *R = find(NameLoc))
+        if (!F(R, NameLoc))
+          return;
+      L = NameLoc;
+    }
+  }
+  /// The outermost recognised expansion whose body contains L, or null.
+  const MacroExpansionRec *outermostOwner(clang::SourceLocation L,
+                                          const clang::SourceManager &SM) const {
+    const MacroExpansionRec *Found = nullptr;
+    forEachOwner(L, SM, [&](const MacroExpansionRec *R, clang::SourceLocation) {
+      Found = R;
+      return true;
+    });
+    return Found;
+  }
   /// Is L inside the body of a recognised primitive's expansion?
-  bool insidePrimitive(clang::SourceLocation L, const clang::SourceManager &SM) const;
+  bool insidePrimitive(clang::SourceLocation L, const clang::SourceManager &SM) const {
+    bool Any = false;
+    forEachOwner(L, SM, [&](const MacroExpansionRec *, clang::SourceLocation) {
+      Any = true;
+      return false;
+    });
+    return Any;
+  }
   /// Expansions written directly in the main file, in source order.
   const std::vector<const MacroExpansionRec *> &
   mainFileExpansions(const clang::SourceManager &SM) const;
@@ -115,7 +149,8 @@ struct Event {
   const clang::FunctionDecl *Target = nullptr; // Register: the callback
   const clang::Expr *Result = nullptr;  // the primitive's value, for conditional effects
   When Cond = When::Always;
-  const clang::FunctionDecl *Callee = nullptr; // Call / GuardEnd
+  const clang::FunctionDecl *Callee = nullptr; // Call / GuardEnd; the routine of an FPU use
+  bool GuardCtor = false;               // Call: a lock guard's constructor (class_*_constructor)
   llvm::SmallVector<std::string, 2> ArgKeys;   // Call / GuardEnd: canonical argument expressions
   llvm::SmallVector<const clang::Expr *, 2> ArgExprs; // Call: the arguments
   const clang::Expr *Gfp = nullptr;     // Sleep with a GFP argument

@@ -30,6 +30,11 @@ RegionMask preemptlint::cpuPinningRegions() {
          maskOf(Region::Migrate) | maskOf(Region::Kmap) | maskOf(Region::Fpu);
 }
 
+RegionMask preemptlint::atomicRegions() {
+  return maskOf(Region::Preempt) | maskOf(Region::Irq) | maskOf(Region::Bh) |
+         maskOf(Region::Rcu) | maskOf(Region::Kmap) | maskOf(Region::Fpu);
+}
+
 bool preemptlint::parsePreemptModel(llvm::StringRef S, PreemptModel &M) {
   if (S == "none") M = PreemptModel::None;
   else if (S == "voluntary") M = PreemptModel::Voluntary;
@@ -37,17 +42,6 @@ bool preemptlint::parsePreemptModel(llvm::StringRef S, PreemptModel &M) {
   else if (S == "rt") M = PreemptModel::RT;
   else return false;
   return true;
-}
-
-llvm::StringRef preemptlint::entryContextName(EntryContext C) {
-  switch (C) {
-  case EntryContext::Process: return "process";
-  case EntryContext::Softirq: return "softirq";
-  case EntryContext::Hardirq: return "hardirq";
-  case EntryContext::IpiCallback: return "ipi";
-  case EntryContext::PercpuThread: return "percpu_thread";
-  }
-  return "process";
 }
 
 static bool parseContext(llvm::StringRef S, EntryContext &C) {

@@ -41,13 +41,15 @@ bool parseRegion(llvm::StringRef S, Region &R);
 /// lib/smp_processor_id.c:check_preemption_disabled accepts).
 RegionMask cpuPinningRegions();
 
+/// Regions in which sleeping is a bug (atomic context).
+RegionMask atomicRegions();
+
 /// The preemption model a primitive's effect is read under.
 enum class PreemptModel : uint8_t { None, Voluntary, Full, RT };
 bool parsePreemptModel(llvm::StringRef S, PreemptModel &M);
 
 /// The execution context a callback is registered to run in.
 enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback, PercpuThread };
-llvm::StringRef entryContextName(EntryContext C);
 
 enum class EffectKind : uint8_t {
   Enter,      // a region begins (depth + 1)

@@ -26,12 +26,6 @@ using namespace preemptlint;
 
 namespace preemptlint {
 
-/// Regions in which sleeping is a bug.
-static RegionMask atomicRegions() {
-  return maskOf(Region::Preempt) | maskOf(Region::Irq) | maskOf(Region::Bh) |
-         maskOf(Region::Rcu) | maskOf(Region::Kmap) | maskOf(Region::Fpu);
-}
-
 class FunctionAnalyzer {
 public:
   FunctionAnalyzer(FileAnalysis &FA, FunctionEvents &FE, FunctionSummary &Sum,
@@ -109,6 +103,16 @@ private:
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
   void checkFpu(PathState &S, const Event &E, const ViaCall &Via);
+  /// Keeps the first place a need arises (E itself, or inside the callee
+  /// Via names); true if this was the first.
+  static bool recordNeed(FunctionSummary::Need &N, const Event &E, const ViaCall &Via) {
+    if (N.Has)
+      return false;
+    N.Has = true;
+    N.At = Via.Callee ? Via.Where : E.Loc;
+    N.What = Via.Callee ? Via.What : E.Name;
+    return true;
+  }
   void checkSleep(PathState &S, const Event &E, const ViaCall &Via,
                   RegionMask Atomic = atomicRegions());
   /// Does a GFP value let the allocation sleep? nullopt if unknown.
@@ -440,11 +444,7 @@ void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &
     return; // errs towards silence
   if (Deferred) {
     // A static helper: its callers answer for it (the summary carries the need).
-    if (!Sum.NeedsPinned) {
-      Sum.NeedsPinned = true;
-      Sum.PinnedAt = Via.Callee ? Via.Where : E.Loc;
-      Sum.PinnedWhat = Via.Callee ? Via.What : E.Name;
-    }
+    recordNeed(Sum.Pinned, E, Via);
     return;
   }
   H.unpinnedAccess(FC, E, Via, S);
@@ -463,16 +463,13 @@ void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &V
   if (S.Imprecise || S.unknownIn(Atomic))
     return;
   // Not atomic here: callers that are atomic at the call answer for it.
-  if (!Sum.MaySleep) {
-    Sum.MaySleep = true;
+  if (recordNeed(Sum.Sleeps, E, Via)) {
     Sum.SleepUnlessPagefault = Via.Callee ? Via.UnlessPagefault
                                           : (E.K == Event::Primitive && E.Eff && E.Eff->UnlessPagefault);
     // Did the function drop something its caller held before sleeping
     // (__down_common() releases sem->lock around schedule_timeout())?
     Sum.SleepAfterRelease = !S.ReleasedEntry.empty() ||
                             llvm::any_of(S.Depth, [](int8_t D) { return D < 0 && D != UnknownDepth; });
-    Sum.SleepAt = Via.Callee ? Via.Where : E.Loc;
-    Sum.SleepWhat = Via.Callee ? Via.What : E.Name;
   }
 }
 
@@ -483,11 +480,7 @@ void FunctionAnalyzer::checkFpu(PathState &S, const Event &E, const ViaCall &Via
     return;
   if (Deferred) {
     // An FPU routine its callers call inside their sections.
-    if (!Sum.UsesFpu) {
-      Sum.UsesFpu = true;
-      Sum.FpuAt = Via.Callee ? Via.Where : E.Loc;
-      Sum.FpuWhat = Via.Callee ? Via.What : E.Name;
-    }
+    recordNeed(Sum.Fpu, E, Via);
     return;
   }
   // The first use on a path out of its section says it; the rest of the
@@ -804,24 +797,24 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   ViaCall Via;
   Via.Callee = E.Callee;
   // The callee's accesses happen in the state its caller calls it in.
-  if (CS->NeedsPinned && !Inverse) {
+  if (CS->Pinned && !Inverse) {
     ViaCall Need = Via;
-    Need.Where = CS->PinnedAt;
-    Need.What = CS->PinnedWhat;
+    Need.Where = CS->Pinned.At;
+    Need.What = CS->Pinned.What;
     checkPinned(S, E, Need);
   }
-  if (CS->UsesFpu && !Inverse) {
+  if (CS->Fpu && !Inverse) {
     ViaCall FV = Via;
-    FV.Where = CS->FpuAt;
-    FV.What = CS->FpuWhat;
+    FV.Where = CS->Fpu.At;
+    FV.What = CS->Fpu.What;
     checkFpu(S, E, FV);
   }
   // The callee sleeps in the state its caller calls it in (unless it
   // first drops something the caller holds: checked after its effects).
   // A callee that drops its caller's lock before sleeping (and may take it
   // back) is not judged here: what it drops is not known precisely enough.
-  if (!Inverse && (CS->MaySleep || CS->SleepGfpParam >= 0) && !CS->SleepAfterRelease) {
-    bool Sleeps = CS->MaySleep &&
+  if (!Inverse && (CS->Sleeps || CS->SleepGfpParam >= 0) && !CS->SleepAfterRelease) {
+    bool Sleeps = CS->Sleeps.Has &&
                   !(CS->SleepUnlessPagefault && (S.activeRegions() & maskOf(Region::Pagefault)));
     if (!Sleeps && unsigned(CS->SleepGfpParam) < E.ArgExprs.size()) {
       auto G = gfpSleeps(S, E.ArgExprs[CS->SleepGfpParam]);
@@ -829,10 +822,10 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     }
     if (Sleeps) {
       ViaCall SV = Via;
-      SV.Where = CS->SleepAt;
-      SV.What = CS->SleepWhat;
+      SV.Where = CS->Sleeps.At;
+      SV.What = CS->Sleeps.What;
       SV.UnlessPagefault = CS->SleepUnlessPagefault;
-      if (!CS->MaySleep)
+      if (!CS->Sleeps)
         SV.What = "an allocation that may sleep";
       checkSleep(S, E, SV);
     }
@@ -851,8 +844,7 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     std::string Key;
     if (LE.Param >= 0 && unsigned(LE.Param) < E.ArgKeys.size())
       Key = E.ArgKeys[LE.Param] + LE.Suffix;
-    else if (E.Callee->getName().starts_with("class_") && !E.ArgKeys.empty() &&
-             (E.Callee->getName().ends_with("_constructor") || Inverse))
+    else if ((E.GuardCtor || E.K == Event::GuardEnd) && !E.ArgKeys.empty())
       Key = E.ArgKeys[0]; // a lock guard (DEFINE_LOCK_GUARD_1, DEFINE_GUARD) guards its first argument
     else if (auto *VD = dyn_cast_or_null<VarDecl>(LE.Lock.Decl); VD && VD->hasGlobalStorage())
       Key = LE.Lock.Key; // a global lock has the same name everywhere
@@ -892,8 +884,6 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   if (!Inverse)
     S.Assumed |= CS->Asserts & ~S.activeRegions();
 
-  if (CS->Resched && !Inverse)
-    S.NoReschedAt = SourceLocation();
 }
 
 void FunctionAnalyzer::applyEvent(PathState &S, const Event &E) {
@@ -1122,18 +1112,12 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
           // The branch may begin inside a recognised primitive (the query
           // itself) that the user wrote, possibly as an argument of other
           // macros (kmalloc(n, in_atomic() ? ... : ...)).
-          SourceLocation X = L;
-          const MacroExpansionRec *Rec = nullptr;
-          while (X.isMacroID() && !Rec) {
-            if (SM.isMacroArgExpansion(X)) {
-              X = SM.getImmediateSpellingLoc(X);
-              continue;
-            }
-            SourceLocation NameLoc = SM.getImmediateExpansionRange(X).getBegin();
-            Rec = FA.Macros.find(NameLoc);
+          SourceLocation X;
+          FA.Macros.forEachOwner(L, SM, [&](const MacroExpansionRec *, SourceLocation NameLoc) {
             X = NameLoc;
-          }
-          if (Rec) {
+            return false; // the innermost one
+          });
+          if (X.isValid()) {
             while (X.isMacroID() && SM.isMacroArgExpansion(X))
               X = SM.getImmediateSpellingLoc(X);
             UserBranch = X.isFileID();

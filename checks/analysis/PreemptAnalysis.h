@@ -49,11 +49,20 @@ struct FunctionSummary {
     std::string Key;       // or a key local to the callee (Param == -1)
     HeldLock Lock;
   };
+  /// Something the function needs from its callers' state, first place.
+  struct Need {
+    bool Has = false;
+    clang::SourceLocation At; // where in the function (or its callees)
+    llvm::StringRef What;     // the primitive or use there
+    explicit operator bool() const { return Has; }
+  };
   std::array<int8_t, NumRegions> Delta{};
   std::vector<LockEffect> Locks;
-  bool NeedsPinned = false;       // touches per-CPU data with nothing pinning it
-  clang::SourceLocation PinnedAt; // first such access
-  llvm::StringRef PinnedWhat;
+  Need Pinned;                    // touches per-CPU data with nothing pinning it
+  Need Sleeps;                    // may sleep (where it is not atomic itself)
+  bool SleepAfterRelease = false; // ... after releasing something its caller held
+  bool SleepUnlessPagefault = false; // ... only by faulting in user memory
+  Need Fpu;                       // uses FPU state outside its own FPU sections
   RegionMask Asserts = 0;         // regions asserted active on every path
   /// Locks by declaration (the field or variable), for hand-off analysis.
   struct LockSite {
@@ -63,15 +72,6 @@ struct FunctionSummary {
   };
   std::vector<LockSite> Acquisitions;   // first acquisition of each lock
   std::vector<LockSite> UnheldReleases; // releases of locks the path did not take
-  bool Resched = false;           // contains a reschedule point on every path
-  bool MaySleep = false;          // may sleep (where it is not atomic itself)
-  bool SleepAfterRelease = false; // ... after releasing something its caller held
-  bool SleepUnlessPagefault = false; // ... only by faulting in user memory
-  bool UsesFpu = false;           // uses FPU state outside its own FPU sections
-  clang::SourceLocation FpuAt;
-  llvm::StringRef FpuWhat;
-  clang::SourceLocation SleepAt;
-  llvm::StringRef SleepWhat;
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
   bool Complete = true;
 };
