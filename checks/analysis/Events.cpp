@@ -113,13 +113,26 @@ MacroIndex::contractsOf(const FunctionDecl *FD, const SourceManager &SM) const {
                            : SM.getExpansionLoc(D->getEndLoc());
     if (B.isInvalid() || E.isInvalid())
       continue;
-    for (auto &C : Contracts) {
-      SourceLocation L = SM.getExpansionLoc(C.Loc);
-      if (SM.getFileID(L) != SM.getFileID(B))
-        continue;
-      if (!SM.isBeforeInTranslationUnit(L, B) && !SM.isBeforeInTranslationUnit(E, L))
-        Out.push_back(C);
+    FileID F = SM.getFileID(B);
+    if (F != SM.getFileID(E))
+      continue;
+    // Contracts by file and offset, built once: this runs for every function.
+    if (!ContractsBuilt) {
+      for (unsigned I = 0; I < Contracts.size(); ++I) {
+        SourceLocation L = SM.getExpansionLoc(Contracts[I].Loc);
+        ContractsByFile[SM.getFileID(L).getHashValue()].push_back({SM.getFileOffset(L), I});
+      }
+      for (auto &Entry : ContractsByFile)
+        llvm::sort(Entry.second);
+      ContractsBuilt = true;
     }
+    auto It = ContractsByFile.find(F.getHashValue());
+    if (It == ContractsByFile.end())
+      continue;
+    unsigned From = SM.getFileOffset(B), To = SM.getFileOffset(E);
+    for (auto P = llvm::lower_bound(It->second, std::make_pair(From, 0u));
+         P != It->second.end() && P->first <= To; ++P)
+      Out.push_back(Contracts[P->second]);
   }
   return Out;
 }

@@ -127,6 +127,8 @@ private:
   std::vector<MacroExpansionRec> Recs;
   llvm::DenseMap<unsigned, unsigned> ByLoc;
   std::vector<Contract> Contracts;
+  mutable llvm::DenseMap<unsigned, std::vector<std::pair<unsigned, unsigned>>> ContractsByFile;
+  mutable bool ContractsBuilt = false;
   mutable std::vector<const MacroExpansionRec *> Main;
   mutable bool MainBuilt = false;
 };
