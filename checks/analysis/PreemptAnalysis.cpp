@@ -1140,7 +1140,15 @@ void FunctionAnalyzer::propagate(const CFGBlock *From, unsigned, const CFGBlock 
                                  PathState S) {
   unsigned ID = To->getBlockID();
   bool Widen = Visits[ID] >= FA.Opts.WidenAfter;
-  if (In[ID].add(std::move(S), FA.Opts.PathLimit, Widen)) {
+  unsigned Limit = FA.Opts.PathLimit;
+  if (To == &FE.Cfg->getExit()) {
+    // Every return is judged on its own path: the exit keeps each distinct
+    // exit state up to ExitLimit, and when full it gives up what is known
+    // of values (StateSet::add) before what is held.
+    Limit = FA.Opts.ExitLimit;
+    Widen = false;
+  }
+  if (In[ID].add(std::move(S), Limit, Widen)) {
     unsigned R = FE.Rpo[ID];
     if (R != ~0u && !Queued[R]) {
       Queued[R] = true;

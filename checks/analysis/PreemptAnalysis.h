@@ -31,6 +31,7 @@ namespace preemptlint {
 
 struct AnalysisOptions {
   unsigned PathLimit = 16;     // path states per program point
+  unsigned ExitLimit = 256;    // distinct exit states judged one by one
   unsigned WidenAfter = 3;     // visits of a block before its states are coarsened
   unsigned Budget = 300000;    // element x state steps per function
   PreemptModel Model = PreemptModel::Full;

@@ -121,6 +121,17 @@ bool StateSet::coarsenInto(PathState &Into, const PathState &S) {
   return !Into.sameAs(Old);
 }
 
+/// Same shape: the states differ at most in what they know of values
+/// (facts, pendings, aliases), so merging them keeps every "held" fact.
+static bool sameShape(const PathState &A, const PathState &B) {
+  return A.Depth == B.Depth && A.Assumed == B.Assumed && A.Opened == B.Opened &&
+         A.Locks == B.Locks && A.IrqFlags == B.IrqFlags && A.ReleasedOwn == B.ReleasedOwn &&
+         A.ReleasedEntry == B.ReleasedEntry && A.Returned == B.Returned &&
+         A.NoReschedAt == B.NoReschedAt && A.WokenAt == B.WokenAt &&
+         A.IrqOnAt == B.IrqOnAt && A.ReturnValue == B.ReturnValue &&
+         A.Imprecise == B.Imprecise;
+}
+
 bool StateSet::add(PathState S, unsigned Limit, bool Widen) {
   for (auto &T : States)
     if (T.sameAs(S))
@@ -129,7 +140,23 @@ bool StateSet::add(PathState S, unsigned Limit, bool Widen) {
     States.push_back(std::move(S));
     return true;
   }
-  // Prefer a state that differs only in facts: merging it loses the least.
+  // Merging a state of the same shape loses only what is known of values.
+  for (auto &T : States)
+    if (sameShape(T, S))
+      return coarsenInto(T, S);
+  if (!Widen) {
+    // Full of distinct shapes and value variants: make room by merging two
+    // states of one shape before anything that is held is given up.
+    for (unsigned I = 0; I < States.size(); ++I)
+      for (unsigned J = I + 1; J < States.size(); ++J)
+        if (sameShape(States[I], States[J])) {
+          coarsenInto(States[I], States[J]);
+          States.erase(States.begin() + J);
+          States.push_back(std::move(S));
+          return true;
+        }
+  }
+  // Prefer a state that holds the same: merging it loses the least.
   PathState *Best = nullptr;
   for (auto &T : States)
     if (T.Depth == S.Depth && T.Locks == S.Locks && T.Returned == S.Returned) {
