@@ -636,6 +636,12 @@ def live_lines(entry, timeout):
     return live
 
 
+def names_file(name, path, dbdir, entry_dir):
+    """Whether a file name in a report is path: absolute, or relative to the database
+    directory or to the entry's directory (the report names files as the command does)."""
+    return any(os.path.normpath(os.path.join(b, name)) == path for b in (dbdir, entry_dir))
+
+
 class Lint:
     def __init__(self, tool, extra, timeout, jobs):
         self.tool, self.extra, self.timeout, self.jobs = tool, extra, timeout, jobs
@@ -645,17 +651,17 @@ class Lint:
         with TempDir() as d:
             with open(os.path.join(d, "compile_commands.json"), "w") as f:
                 json.dump([entry.entry_for(path)], f)
-            return self._run(d, [path], path)
+            return self._run(d, [path], path, entry.dir)
 
     def run_tree(self, db_entries, entry, path):
         """preemptlint over a copy of the whole database in which this entry names path."""
         with TempDir() as d:
-            rows = [e.entry_for(path) if e is entry else dict(e.raw, directory=e.dir) for e in db_entries]
+            rows = [e.entry_for(path) if e is entry else dict(e.raw, directory=e.dir, file=e.file) for e in db_entries]
             with open(os.path.join(d, "compile_commands.json"), "w") as f:
                 json.dump(rows, f)
-            return self._run(d, ["-j", str(self.jobs)], path)
+            return self._run(d, ["-j", str(self.jobs)], path, entry.dir)
 
-    def _run(self, d, args, path):
+    def _run(self, d, args, path, entry_dir):
         out = os.path.join(d, "report.json")
         cmd = [self.tool, "-p", d, "--checks=preempt-*", "--format=json", "-o", out] + self.extra + args
         rc, _, err = run(cmd, d, self.timeout)
@@ -665,7 +671,7 @@ class Lint:
         except (OSError, ValueError):
             return None, "preemptlint exit %d: %s" % (rc, err.decode(errors="replace").strip()[-300:])
         def mine(x):
-            return os.path.normpath(os.path.join(d, x.get("file", ""))) == path
+            return names_file(x.get("file", ""), path, d, entry_dir)
         diags = [x for x in rep.get("diagnostics", []) if mine(x)]
         errs = [x for x in rep.get("errors", []) if mine(x)]
         if errs:
@@ -771,16 +777,20 @@ def tables(mutants):
 
 
 def render(tbls, side=None):
-    """Text tables; with side (the tables of an earlier run), before and after side by side."""
+    """Text tables; with side (the same tables of an earlier run), every cell reads
+    "before -> after"."""
     lines = []
     for i, (title, head, rows) in enumerate(tbls):
+        k = n_key(head)
         if side is not None:
-            old = {tuple(r[:n_key(head)]): r for r in side[i][2]}
-            head = head[:n_key(head)] + ["before: " + h for h in head[n_key(head):]] + \
-                ["after: " + h for h in head[n_key(head):]]
-            rows = [r[:n_key(tbls[i][1])] + (old.get(tuple(r[:n_key(tbls[i][1])]),
-                                                     ["-"] * len(r))[n_key(tbls[i][1]):]) +
-                    r[n_key(tbls[i][1]):] for r in rows]
+            old = {tuple(r[:k]): r for r in side[i][2]}
+            keys = [tuple(r[:k]) for r in rows] + [key for key in old if key not in
+                                                    set(tuple(r[:k]) for r in rows)]
+            new = {tuple(r[:k]): r for r in rows}
+            blank = ["-"] * len(head)
+            rows = [list(key) + ["%s -> %s" % (old.get(key, blank)[j], new.get(key, blank)[j])
+                                 for j in range(k, len(head))] for key in keys]
+            title += " (before -> after)"
         w = [max(len(str(x)) for x in col) for col in zip(head, *rows)] if rows else [len(h) for h in head]
         lines.append(title)
         lines.append("  ".join(h.ljust(w[j]) for j, h in enumerate(head)).rstrip())
@@ -827,7 +837,7 @@ class Harness:
         self.o, self.dbpath, self.dbdir, self.entries = o, dbpath, dbdir, entries
         self.by_rel = {}
         for e in entries:
-            rel = os.path.relpath(e.file, dbdir)
+            rel = os.path.relpath(e.file, dbdir) if e.file.startswith(dbdir + os.sep) else e.file
             if e.file.endswith(".c") and rel not in self.by_rel:
                 self.by_rel[rel] = e
         self.lint = Lint(o.preemptlint, o.lint_arg or [], o.timeout, o.jobs)
@@ -871,7 +881,7 @@ class Harness:
             if self.tree_orig is None:
                 self.log("whole-tree: analysing the unmodified database once")
                 with TempDir() as d:
-                    rows = [dict(x.raw, directory=x.dir) for x in self.entries]
+                    rows = [dict(x.raw, directory=x.dir, file=x.file) for x in self.entries]
                     with open(os.path.join(d, "compile_commands.json"), "w") as f:
                         json.dump(rows, f)
                     out = os.path.join(d, "report.json")
@@ -880,15 +890,11 @@ class Harness:
                     run(cmd, d, None)
                     with open(out) as f:
                         rep = json.load(f)
-                diags = collections.defaultdict(list)
-                errs = {}
-                for x in rep.get("diagnostics", []):
-                    diags[os.path.normpath(os.path.join(d, x["file"]))].append(x)
-                for x in rep.get("errors", []):
-                    errs[os.path.normpath(os.path.join(d, x["file"]))] = x.get("message", "error")
-                self.tree_orig = (diags, errs)
-        diags, errs = self.tree_orig
-        return diags.get(e.file, []), errs.get(e.file)
+                self.tree_orig = (d, rep)
+        d, rep = self.tree_orig
+        diags = [x for x in rep.get("diagnostics", []) if names_file(x.get("file", ""), e.file, d, e.dir)]
+        errs = [x for x in rep.get("errors", []) if names_file(x.get("file", ""), e.file, d, e.dir)]
+        return diags, errs[0].get("message", "error") if errs else None
 
     # -- selection ------------------------------------------------------------------------
     def build(self, c):
@@ -1022,6 +1028,30 @@ class Harness:
         return bad, sorted(set(leftovers))
 
 
+def show(prev, ident):
+    """Print one mutant of a result file: its diff against the original and its findings."""
+    import difflib
+    dbpath, dbdir, entries = load_db(prev["db"])
+    for m in prev["mutants"]:
+        if m.get("id", "").startswith(ident):
+            path = m["file"] if os.path.isabs(m["file"]) else os.path.join(dbdir, m["file"])
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                lines = f.read().split("\n")
+            new, _ = apply_edits(lines, m["edits"])
+            sys.stdout.writelines(difflib.unified_diff([l + "\n" for l in lines], [l + "\n" for l in new],
+                                                       m["file"], m["file"] + " (mutant)", n=4))
+            print("\n%s %s %s:%d in %s (%d lines, %d returns): %s%s" % (
+                m["id"], m["operator"], m["file"], m["line"], m["function"], m["lines"], m["returns"],
+                m.get("verdict"), " (%s)" % m["error"] if m.get("error") else ""))
+            for kind in ("new_findings", "baseline_findings"):
+                for d in m.get(kind, []):
+                    print("  %s: %d: %s: %s [%s]" % (kind.split("_")[0], d["line"], d["function"],
+                                                     d["message"], d["check"]))
+            return 0
+    print("no mutant %s" % ident, file=sys.stderr)
+    return 2
+
+
 def tool_version(tool):
     rc, out, _ = run([tool, "--version"], None, 60)
     return out.decode(errors="replace").strip()
@@ -1044,6 +1074,7 @@ def main():
     ap.add_argument("--reuse", help="re-run exactly the mutants of an earlier result file")
     ap.add_argument("--out", default="mutation-results.json", help="result file (default mutation-results.json)")
     ap.add_argument("--list", action="store_true", help="only print the candidate counts and exit")
+    ap.add_argument("--show", metavar="ID", help="with --reuse: print the diff and the findings of one mutant")
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--quiet", "-q", action="store_true")
     o = ap.parse_args()
@@ -1060,6 +1091,10 @@ def main():
         o.lint_arg = o.lint_arg if o.lint_arg is not None else prev.get("lint_args", [])
     if not o.db:
         ap.error("--db is required")
+    if o.show:
+        if not prev:
+            ap.error("--show needs --reuse RESULTS")
+        return show(prev, o.show)
     o.ops_list = [x for x in o.ops.split(",") if x]
     for x in o.ops_list:
         if x not in OPS:
