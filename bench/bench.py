@@ -2,7 +2,12 @@
 """Times preemptlint against clang-19 -fsyntax-only with the same flags over
 the same real kernel files, and -j 2 against -j 1.
 
-  bench/bench.py <compile_commands.json> [--files N] [--filter SUBSTR]
+  bench/bench.py [compile_commands.json] [--files N] [--filter SUBSTR] [--tidy]
+
+Without a database, the corpus is built first with scripts/make-corpus.sh
+(build/corpus/linux-6.12/bench.json: kernel/sched kernel/locking kernel/time
+kernel/irq arch/x86/kernel/fpu mm lib arch/x86/crypto). --tidy also times
+clang-tidy-19 with the preemptlint plugin on the same files.
 
 Prints per-file wall time and peak RSS for both, then the median and total
 ratios (targets: time <= 1.10x, memory <= 1.3x) and the -j scaling (target
@@ -11,6 +16,9 @@ import argparse, json, os, shlex, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOL = os.path.join(ROOT, "build", "bin", "preemptlint")
+TIDY_MODULE = os.path.join(ROOT, "build", "lib", "libPreemptTidyModule.so")
+DEFAULT_DIRS = ["kernel/sched", "kernel/locking", "kernel/time", "kernel/irq",
+                "arch/x86/kernel/fpu", "mm", "lib", "arch/x86/crypto"]
 
 def syntax_only_args(entry):
     args = entry.get("arguments") or shlex.split(entry["command"])
@@ -38,28 +46,44 @@ def measure(cmd, cwd):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("db")
+    ap.add_argument("db", nargs="?")
+    ap.add_argument("--tidy", action="store_true", help="also time clang-tidy-19 with the plugin")
     ap.add_argument("--files", type=int, default=20)
     ap.add_argument("--filter", default="")
     o = ap.parse_args()
+    if not o.db:
+        o.db = subprocess.run([os.path.join(ROOT, "scripts", "make-corpus.sh"), "-n", "bench.json"] + DEFAULT_DIRS,
+                              check=True, stdout=subprocess.PIPE, text=True).stdout.strip().splitlines()[-1]
     db = json.load(open(o.db))
     dbdir = os.path.dirname(os.path.abspath(o.db))
     entries = [e for e in db if e["file"].endswith(".c") and o.filter in e["file"]]
     step = max(1, len(entries) // o.files)
     entries = entries[::step][:o.files]
-    rows = []
-    print("%-48s %8s %8s %6s %8s %8s %6s" % ("file", "clang s", "lint s", "ratio", "clang MB", "lint MB", "ratio"))
+    rows, tidy = [], []
+    # clang-tidy looks for compile_commands.json by that name
+    tidy_dir = tempfile.mkdtemp()
+    os.symlink(os.path.abspath(o.db), os.path.join(tidy_dir, "compile_commands.json"))
+    print("%-48s %8s %8s %6s %8s %8s %6s" % ("file", "clang s", "lint s", "ratio", "clang MB", "lint MB", "ratio")
+          + ("  %8s %6s" % ("tidy s", "ratio") if o.tidy else ""))
     for e in entries:
         f = e["file"] if os.path.isabs(e["file"]) else os.path.join(e["directory"], e["file"])
         ct, cm = measure(syntax_only_args(e), e["directory"])
-        lt, lm = measure([TOOL, "-p", o.db, f], e["directory"])
+        lt, lm = measure([TOOL, "-p", tidy_dir, f], e["directory"])
         rows.append((ct, lt, cm, lm))
-        print("%-48s %8.2f %8.2f %6.2f %8.0f %8.0f %6.2f" % (os.path.relpath(f, dbdir)[-48:], ct, lt, lt / ct, cm / 1024, lm / 1024, lm / cm))
+        extra = ""
+        if o.tidy:
+            tt, _ = measure(["clang-tidy-19", "--load=" + TIDY_MODULE, "--checks=-*,preempt-*", "--quiet",
+                             "-p", tidy_dir, f], e["directory"])
+            tidy.append(tt / ct)
+            extra = "  %8.2f %6.2f" % (tt, tt / ct)
+        print("%-48s %8.2f %8.2f %6.2f %8.0f %8.0f %6.2f" % (os.path.relpath(f, dbdir)[-48:], ct, lt, lt / ct, cm / 1024, lm / 1024, lm / cm) + extra)
     tr = [r[1] / r[0] for r in rows]
     mr = [r[3] / r[2] for r in rows]
     print("\nfiles: %d" % len(rows))
     print("time   ratio: median %.3f, total %.3f (target <= 1.10)" % (statistics.median(tr), sum(r[1] for r in rows) / sum(r[0] for r in rows)))
     print("memory ratio: median %.3f, max %.3f (target <= 1.30)" % (statistics.median(mr), max(mr)))
+    if tidy:
+        print("clang-tidy plugin time ratio to syntax-only: median %.3f" % statistics.median(tidy))
     files = [e["file"] if os.path.isabs(e["file"]) else os.path.join(e["directory"], e["file"]) for e in entries]
     t = {}
     for j in (1, 2):

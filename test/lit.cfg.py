@@ -5,7 +5,7 @@ config.name = "preemptlint"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".test"]
 config.test_source_root = config.test_source_root_dir
-config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "check-corpus.py", "expected-findings.txt"]
+config.excludes = ["tidy-as-cli.py", "Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "check-corpus.py", "expected-findings.txt"]
 
 inputs = os.path.join(config.test_source_root, "Inputs")
 # Kernel-style compile flags: hermetic headers that mirror the 6.12 macro
@@ -23,3 +23,14 @@ config.environment["PREEMPTLINT_CORPUS"] = config.corpus_dir
 if config.corpus_dir:
     config.available_features.add("corpus")
 config.substitutions.append(("%corpus", config.corpus_dir))
+
+# The checker tests run through a front end: %check_preempt is the command
+# line here, and clang-tidy with the plugin in tidy/ (tidy/checkers is the
+# same directory as checkers/, run again with tidy/lit.local.cfg).
+config.substitutions.append(("%check_preempt", config.preemptlint))
+# Inserted first: "%clang_tidy" must be replaced before "%clang".
+config.substitutions.insert(0, ("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%tidy_module", config.tidy_module))
+config.substitutions.append(("%sarif_multitool", config.sarif_multitool))
+if os.path.exists(config.sarif_multitool):
+    config.available_features.add("sarif-multitool")

@@ -1,6 +1,6 @@
-// RUN: not %preemptlint --checks='-*,preempt-balance' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-balance' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-balance' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-balance' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-balance' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-balance' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
 //
 // preempt-balance: every region (preemption, interrupts, bottom halves, RCU,
 // kmap_atomic, FPU) must be left at the same depth on every path out of a

@@ -1,4 +1,4 @@
-// RUN: not %preemptlint --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: not %check_preempt --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // preempt-context-query in expressions: a query deciding a ?: choice, in an
 // initializer or directly as a macro argument, and one note per finding.

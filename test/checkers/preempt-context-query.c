@@ -1,7 +1,7 @@
-// RUN: not %preemptlint --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: %preemptlint --core-paths=%S/ --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=CORE --allow-empty --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: not %check_preempt --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: %check_preempt --core-paths=%S/ --checks='-*,preempt-context-query' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=CORE --allow-empty --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // preempt-context-query: outside core kernel code, behaviour must not be
 // chosen by querying the context (in_atomic(), irqs_disabled(),

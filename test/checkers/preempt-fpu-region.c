@@ -1,5 +1,5 @@
-// RUN: not %preemptlint --checks='-*,preempt-fpu-region' %s -- %kflags -msse -msse2 -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
-// RUN: not %preemptlint --checks='-*,preempt-fpu-region' %s -- %kflags -msse -msse2 -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: not %check_preempt --checks='-*,preempt-fpu-region' %s -- %kflags -msse -msse2 -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: not %check_preempt --checks='-*,preempt-fpu-region' %s -- %kflags -msse -msse2 -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // preempt-fpu-region: kernel code may touch FPU/SIMD state (floating-point
 // or vector arithmetic and conversions, inline asm on xmm/ymm/zmm/st/mm

@@ -1,6 +1,6 @@
-// RUN: not %preemptlint --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-irq-protection' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
 //
 // preempt-irq-protection: inside a region that saved the interrupt state
 // (local_irq_save(), spin_lock_irqsave()), interrupts must not be turned on

@@ -1,6 +1,6 @@
-// RUN: not %preemptlint --checks='-*,preempt-kmap-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
-// RUN: not %preemptlint --checks='-*,preempt-kmap-atomic' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
-// RUN: not %preemptlint --checks='-*,preempt-kmap-atomic' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: not %check_preempt --checks='-*,preempt-kmap-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: not %check_preempt --checks='-*,preempt-kmap-atomic' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: not %check_preempt --checks='-*,preempt-kmap-atomic' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // preempt-kmap-atomic: kmap_atomic() is deprecated; kmap_local_page() maps
 // the page without disabling preemption and page faults.

@@ -1,4 +1,4 @@
-// RUN: not %preemptlint --checks='-*,preempt-lock-balance' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-lock-balance' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
 //
 // preempt-lock-balance through wrappers: locks returned locked or NULL,
 // global locks taken and released by same-file wrappers, guards, and the

@@ -1,4 +1,4 @@
-// RUN: not %preemptlint --checks='-*,preempt-lock-owner' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-lock-owner' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
 //
 // preempt-lock-owner: a release through a same-file unlock wrapper, and the
 // acquirer named when several functions take the same lock.

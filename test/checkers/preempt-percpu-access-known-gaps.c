@@ -1,5 +1,5 @@
 // XFAIL: *
-// RUN: not %preemptlint --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
 //
 // preempt-percpu-access cases the tool gets wrong today. The expectations
 // are what is CORRECT; every function is marked FIXME(engine) with what goes

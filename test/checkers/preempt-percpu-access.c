@@ -1,6 +1,6 @@
-// RUN: not %preemptlint --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
 // RUN: %preemptlint --checks='-*' --dump-state --dump-function=bad_scoped_guard_unlock_inside %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=GUARD
 // RUN: %preemptlint --checks='-*' --dump-state --dump-function=bad_member_lock_irqsave %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=MEMBER
 //

@@ -1,4 +1,4 @@
-// RUN: %preemptlint --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --allow-empty --implicit-check-not='warning:'
+// RUN: %check_preempt --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --allow-empty --implicit-check-not='warning:'
 //
 // preempt-sleep-in-atomic through helpers that drop the caller's lock,
 // sleep and take it back (the __down_common() shape): not atomic when they

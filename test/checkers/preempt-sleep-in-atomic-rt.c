@@ -1,6 +1,6 @@
-// RUN: not %preemptlint --preempt-model=full --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=FULL --implicit-check-not='warning:'
-// RUN: not %preemptlint --preempt-model=rt --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=RT --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=FULL --implicit-check-not='warning:'
+// RUN: not %check_preempt --preempt-model=full --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=FULL --implicit-check-not='warning:'
+// RUN: not %check_preempt --preempt-model=rt --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=RT --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --check-prefix=FULL --implicit-check-not='warning:'
 //
 // preempt-sleep-in-atomic under --preempt-model=rt (PREEMPT_RT): spinlock_t
 // is a sleeping lock (an rtmutex) that only disables migration, and its

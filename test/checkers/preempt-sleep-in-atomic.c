@@ -1,6 +1,6 @@
-// RUN: not %preemptlint --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
-// RUN: not %preemptlint --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-debug.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: not %check_preempt --checks='-*,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-nopreempt.h | %FileCheck %s --implicit-check-not='warning:'
 //
 // preempt-sleep-in-atomic: nothing that may sleep (sleeping delays,
 // schedule(), cond_resched(), might_sleep(), sleeping locks, waits, user

@@ -1,0 +1,226 @@
+//===- PreemptTidyCheck.cpp - the checks as clang-tidy checks -------------===//
+#include "tidy/PreemptTidyCheck.h"
+
+#include "Check.h"
+#include "analysis/Events.h"
+#include "analysis/KernelApiModel.h"
+#include "analysis/PreemptAnalysis.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+#include <dlfcn.h>
+#include <map>
+#include <mutex>
+
+using namespace clang;
+using namespace preemptlint;
+
+namespace preemptlint {
+/// One analysis run over a translation unit, shared by the enabled checks
+/// with the same options.
+struct TidyRun {
+  const KernelApiModel *Model = nullptr;
+  AnalysisOptions Opts;
+  std::unique_ptr<MacroIndex> Macros;
+  std::vector<std::string> Checks; // the names taking part
+  bool Done = false;
+  std::vector<preemptlint::Diagnostic> Diags;
+};
+} // namespace preemptlint
+
+namespace {
+
+std::mutex Lock;
+/// The runs of the translation unit being processed, by preprocessor and
+/// options. The checks own the runs; an entry dies with its TU's checks.
+std::map<std::pair<const Preprocessor *, std::string>, std::weak_ptr<TidyRun>> Runs;
+/// API models by their list of extra files, loaded once per process.
+std::map<std::string, std::unique_ptr<KernelApiModel>> Models;
+
+std::vector<std::string> splitList(llvm::StringRef S) {
+  std::vector<std::string> Out;
+  while (!S.empty()) {
+    auto [Item, Rest] = S.split(';');
+    S = Rest;
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    Item.split(Parts, ',', -1, false);
+    for (auto P : Parts)
+      if (!P.trim().empty())
+        Out.push_back(P.trim().str());
+  }
+  return Out;
+}
+
+/// The shipped model: <prefix>/lib/<module>.so -> <prefix>/share/preemptlint/,
+/// installed or in the build tree; else the source tree's copy.
+std::string shippedModelPath() {
+  Dl_info Info;
+  if (dladdr(reinterpret_cast<void *>(&shippedModelPath), &Info) && Info.dli_fname) {
+    llvm::SmallString<256> So(Info.dli_fname);
+    llvm::sys::fs::make_absolute(So);
+    llvm::SmallString<256> P(llvm::sys::path::parent_path(llvm::sys::path::parent_path(So)));
+    llvm::sys::path::append(P, "share", "preemptlint", "kernel-api.json");
+    if (llvm::sys::fs::exists(P))
+      return std::string(P);
+  }
+  if (llvm::sys::fs::exists(PREEMPTLINT_SOURCE_MODEL))
+    return PREEMPTLINT_SOURCE_MODEL;
+  return "";
+}
+
+const KernelApiModel *loadModel(const std::vector<std::string> &Extra, std::string &Err) {
+  std::string Key;
+  for (auto &F : Extra)
+    Key += F + '\n';
+  auto &Slot = Models[Key];
+  if (Slot)
+    return Slot.get();
+  auto M = std::make_unique<KernelApiModel>();
+  std::string Path = shippedModelPath();
+  if (Path.empty()) {
+    Err = "the shipped API model kernel-api.json was not found";
+    return nullptr;
+  }
+  if (!M->loadFile(Path, Err))
+    return nullptr;
+  for (auto &F : Extra)
+    if (!M->loadFile(F, Err))
+      return nullptr;
+  Slot = std::move(M);
+  return Slot.get();
+}
+
+std::string relativeTo(llvm::StringRef Base, llvm::StringRef Path) {
+  llvm::SmallString<256> P(Path);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  std::string B = Base.str();
+  if (B.empty())
+    return std::string(P);
+  if (B.back() != '/')
+    B += '/';
+  llvm::StringRef S = P;
+  return S.starts_with(B) ? S.drop_front(B.size()).str() : std::string(P);
+}
+
+/// clang-tidy messages are format strings.
+std::string escape(llvm::StringRef Msg) {
+  std::string Out;
+  for (char C : Msg) {
+    Out += C;
+    if (C == '%')
+      Out += '%';
+  }
+  return Out;
+}
+
+/// Back from the (file, line, column) of a finding to a source location.
+SourceLocation toLocation(const SourceManager &SM, const std::string &File, unsigned Line,
+                          unsigned Col) {
+  if (!File.empty() && Line)
+    if (auto FE = SM.getFileManager().getOptionalFileRef(File))
+      if (SourceLocation L = SM.translateFileLineCol(&FE->getFileEntry(), Line, Col);
+          L.isValid())
+        return L;
+  return SM.getLocForStartOfFile(SM.getMainFileID());
+}
+
+} // namespace
+
+PreemptTidyCheck::PreemptTidyCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Name(Name.str()), Ctx(Context),
+      PreemptModelName(Options.getLocalOrGlobal("PreemptModel", "full").str()),
+      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "").str()),
+      CorePaths(Options.getLocalOrGlobal("CorePaths", "").str()) {}
+
+PreemptTidyCheck::~PreemptTidyCheck() = default;
+
+void PreemptTidyCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "PreemptModel", PreemptModelName);
+  Options.store(Opts, "ModelFiles", ModelFiles);
+  Options.store(Opts, "CorePaths", CorePaths);
+}
+
+void PreemptTidyCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                                           Preprocessor *ModuleExpanderPP) {
+  PreemptModel PM;
+  if (!parsePreemptModel(PreemptModelName, PM)) {
+    configurationDiag("invalid PreemptModel '%0' for %1 (expected none, voluntary, full or rt)")
+        << PreemptModelName << Name;
+    return;
+  }
+  std::lock_guard<std::mutex> G(Lock);
+  std::string Err;
+  const KernelApiModel *Model = loadModel(splitList(ModelFiles), Err);
+  if (!Model) {
+    configurationDiag("%0: %1") << Name << Err;
+    return;
+  }
+  for (auto It = Runs.begin(); It != Runs.end();)
+    It = It->second.expired() ? Runs.erase(It) : std::next(It);
+  std::string Key = PreemptModelName + '\n' + ModelFiles + '\n' + CorePaths;
+  auto &Slot = Runs[{PP, Key}];
+  Run = Slot.lock();
+  if (!Run) {
+    Run = std::make_shared<TidyRun>();
+    Run->Model = Model;
+    Run->Opts.Model = PM;
+    Run->Opts.CorePaths = splitList(CorePaths);
+    Run->Macros = std::make_unique<MacroIndex>(*Model);
+    PP->addPPCallbacks(Run->Macros->makeCallbacks(*PP));
+    Slot = Run;
+  }
+  Run->Checks.push_back(Name);
+}
+
+void PreemptTidyCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  Finder->addMatcher(ast_matchers::translationUnitDecl(), this);
+}
+
+void PreemptTidyCheck::check(const ast_matchers::MatchFinder::MatchResult &Result) {
+  if (!Run)
+    return;
+  ASTContext &AC = *Result.Context;
+  if (!Run->Done) {
+    Run->Done = true;
+    // As the command line: a file that does not compile is not analysed
+    // (clang-tidy reports its errors).
+    if (AC.getDiagnostics().hasUncompilableErrorOccurred())
+      return;
+    DiagnosticSink Sink;
+    std::vector<std::unique_ptr<Check>> Checks;
+    HandlerList All;
+    for (auto &Info : allChecks())
+      if (std::find(Run->Checks.begin(), Run->Checks.end(), Info.Name) != Run->Checks.end()) {
+        Checks.push_back(Info.Make(Sink));
+        All.add(Checks.back().get());
+      }
+    AnalysisOptions Opts = Run->Opts;
+    // The file name as the compilation database names it, relative to the
+    // command's directory (the kernel tree): core paths match against it.
+    llvm::SmallString<256> Dir(Ctx->getCurrentBuildDirectory());
+    if (Dir.empty())
+      llvm::sys::fs::current_path(Dir);
+    llvm::sys::fs::make_absolute(Dir);
+    llvm::sys::path::remove_dots(Dir, true);
+    Opts.MainFileName = relativeTo(Dir, getCurrentMainFile());
+    FileAnalysis FA(AC, *Run->Model, *Run->Macros, Opts, All);
+    FA.run();
+    Run->Diags = std::move(Sink.diagnostics());
+    std::sort(Run->Diags.begin(), Run->Diags.end());
+  }
+  const SourceManager &SM = AC.getSourceManager();
+  for (auto &D : Run->Diags) {
+    if (D.Check != Name)
+      continue;
+    diag(toLocation(SM, D.File, D.Line, D.Column), escape(D.Message));
+    for (auto &N : D.Notes)
+      diag(toLocation(SM, N.File, N.Line, N.Column), escape(N.Message),
+           DiagnosticIDs::Note);
+  }
+}
