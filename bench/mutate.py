@@ -832,6 +832,37 @@ def sha(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
+def spread(cands, rng):
+    """Candidates ordered round-robin over the files (files and candidates shuffled)."""
+    byfile = collections.defaultdict(list)
+    for c in cands:
+        byfile[c["file"]].append(c)
+    files = sorted(byfile)
+    rng.shuffle(files)
+    for f in files:
+        rng.shuffle(byfile[f])
+    order, k = [], 0
+    while True:
+        row = [byfile[f][k] for f in files if k < len(byfile[f])]
+        if not row:
+            return order
+        order.extend(row)
+        k += 1
+
+
+def sample_order(cands, seed, op, stratify):
+    """The order in which an operator's candidates are tried: spread over the files,
+    and with stratify == "lines" also taken in turn from each function-size bucket."""
+    if stratify != "lines":
+        return spread(cands, random.Random("%s:%s" % (seed, op)))
+    parts = [spread([c for c in cands if bucket(c["lines"], LINE_BUCKETS) == b[0]],
+                    random.Random("%s:%s:%s" % (seed, op, b[0]))) for b in LINE_BUCKETS]
+    order = []
+    for k in range(max(len(p) for p in parts) if parts else 0):
+        order.extend(p[k] for p in parts if k < len(p))
+    return order
+
+
 class Harness:
     def __init__(self, o, dbpath, dbdir, entries):
         self.o, self.dbpath, self.dbdir, self.entries = o, dbpath, dbdir, entries
@@ -941,21 +972,7 @@ class Harness:
             stats[op] = st
             if op not in self.o.ops_list:
                 continue
-            rng = random.Random("%s:%s" % (self.o.seed, op))
-            byfile = collections.defaultdict(list)
-            for c in cands:
-                byfile[c["file"]].append(c)
-            files = sorted(byfile)
-            rng.shuffle(files)
-            for f in files:
-                rng.shuffle(byfile[f])
-            order, k = [], 0
-            while True:
-                row = [byfile[f][k] for f in files if k < len(byfile[f])]
-                if not row:
-                    break
-                order.extend(row)
-                k += 1
+            order = sample_order(cands, self.o.seed, op, self.o.stratify)
             got, i = [], 0
             batch = max(2, self.o.jobs * 2)
             while len(got) < self.o.max_per_op and i < len(order):
@@ -1066,6 +1083,8 @@ def main():
     ap.add_argument("--max-per-op", type=int, default=60, help="mutants per operator (default 60)")
     ap.add_argument("--jobs", "-j", type=int, default=2, help="parallel runs (default 2)")
     ap.add_argument("--files", default="", help="comma-separated globs or substrings of database file names")
+    ap.add_argument("--stratify", choices=["lines", "none"], default="lines",
+                    help="take candidates in turn from each function-size bucket (default lines)")
     ap.add_argument("--ops", default=",".join(OPS), help="operators to run (default all)")
     ap.add_argument("--whole-tree", action="store_true",
                     help="run preemptlint over a copy of the whole database with the mutated file in it")
@@ -1142,7 +1161,8 @@ def main():
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "command": " ".join(shlex.quote(a) for a in sys.argv),
         "db": dbpath, "preemptlint": o.preemptlint, "preemptlint_version": version,
-        "seed": o.seed if not prev else prev.get("seed"), "max_per_op": o.max_per_op if not prev else prev.get("max_per_op"),
+        "seed": o.seed if not prev else prev.get("seed"),
+        "stratify": o.stratify if not prev else prev.get("stratify"), "max_per_op": o.max_per_op if not prev else prev.get("max_per_op"),
         "whole_tree": o.whole_tree, "lint_args": o.lint_arg or [], "jobs": o.jobs,
         "seconds": round(elapsed, 1), "stats": stats,
         "tables": [{"title": t, "header": hd, "rows": r} for t, hd, r in tbls],
