@@ -673,6 +673,9 @@ class Lint:
         def mine(x):
             return names_file(x.get("file", ""), path, d, entry_dir)
         diags = [x for x in rep.get("diagnostics", []) if mine(x)]
+        # functions whose analysis ran out of budget ride along as pseudo-findings
+        diags += [dict(x, check="<incomplete>") for x in rep.get("stats", {}).get("incomplete", [])
+                  if mine(x)]
         errs = [x for x in rep.get("errors", []) if mine(x)]
         if errs:
             return diags, errs[0].get("message", "error")
@@ -693,6 +696,9 @@ def msg_key(d, basename_from=None, basename_to=None):
 def judge(m, orig_diags, mut_diags, omap, orig_path, tmp_path):
     span = (m["func_start"], m["func_end"])
     rel = RELEVANT[m["operator"]]
+    incomplete = any(d.get("check") == "<incomplete>" and d.get("function") == m["function"] for d in mut_diags)
+    orig_diags = [d for d in orig_diags if d.get("check") != "<incomplete>"]
+    mut_diags = [d for d in mut_diags if d.get("check") != "<incomplete>"]
     tb, ob = os.path.basename(tmp_path), os.path.basename(orig_path)
     mapped = []
     for d in mut_diags:
@@ -717,7 +723,7 @@ def judge(m, orig_diags, mut_diags, omap, orig_path, tmp_path):
     hit = [d for d in new if d.get("check") in rel and in_func(d)]
     slim = lambda d: {k: d.get(k) for k in ("check", "line", "column", "function", "message")}
     verdict = "baseline-noisy" if noisy else ("caught" if hit else "missed")
-    return {"verdict": verdict, "caught": bool(hit),
+    return {"verdict": verdict, "caught": bool(hit), "incomplete": incomplete,
             "new_findings": [slim(d) for d in new],
             "baseline_findings": [slim(d) for d in noisy]}
 
@@ -1180,6 +1186,9 @@ def main():
                 op, s["generated"], s["tried"], s["compiled"],
                 ", ".join("%s %d" % kv for kv in sorted(s["skipped"].items())) or "none skipped")
             for op, s in stats.items() if op in OPS))
+    inc = sum(1 for m in mutants if m.get("incomplete"))
+    if inc:
+        print("mutants whose function ran out of analysis budget: %d" % inc)
     print()
     if prev:
         ptbls = tables(prev["mutants"])
