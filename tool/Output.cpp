@@ -6,9 +6,26 @@
 
 using namespace preemptlint;
 
+std::string preemptlint::escapeName(llvm::StringRef S) {
+  std::string Out;
+  Out.reserve(S.size());
+  for (unsigned char C : S) {
+    if (C < 0x20 || C == 0x7f) {
+      static const char Hex[] = "0123456789abcdef";
+      Out += "\\x";
+      Out += Hex[C >> 4];
+      Out += Hex[C & 15];
+    } else {
+      Out += char(C);
+    }
+  }
+  return Out;
+}
+
 static void textLine(llvm::raw_ostream &OS, const std::string &File, unsigned Line,
                      unsigned Col, llvm::StringRef Sev, llvm::StringRef Msg) {
-  OS << File << ":" << Line << ":" << Col << ": " << Sev << ": " << Msg;
+  OS << escapeName(File) << ":" << Line << ":" << Col << ": " << Sev << ": "
+     << escapeName(Msg);
 }
 
 void preemptlint::writeText(llvm::raw_ostream &OS, const RunResult &R) {
@@ -60,6 +77,8 @@ void preemptlint::writeJson(llvm::raw_ostream &OS, const RunResult &R) {
   Doc["stats"] = {{"files", R.Files},
                   {"functions", R.Functions},
                   {"seconds", double(int64_t(R.Seconds * 1000)) / 1000.0},
+                  {"suppressed", {{"nolint", R.SuppressedNolint},
+                                  {"baseline", R.SuppressedBaseline}}},
                   {"incomplete", std::move(Incomplete)}};
-  OS << Doc.dump(2) << "\n";
+  OS << Doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }

@@ -19,11 +19,20 @@ struct RunResult {
   std::vector<Diagnostic> Notes; // budget notes, sorted
   std::vector<FileError> Errors;
   unsigned Files = 0, Functions = 0;
+  unsigned SuppressedNolint = 0;   // findings hidden by NOLINT comments
+  unsigned SuppressedBaseline = 0; // findings hidden by --baseline
   double Seconds = 0;
+  std::string BaseDir; // file names are relative to it
 };
 
 void writeText(llvm::raw_ostream &OS, const RunResult &R);
+/// Strings that are not valid UTF-8 (file names are bytes) have each
+/// invalid byte replaced by U+FFFD, so the document is always valid JSON.
 void writeJson(llvm::raw_ostream &OS, const RunResult &R);
+
+/// A file name or message made safe for a terminal and for line-oriented
+/// parsing: control characters (newline, escape, ...) and DEL become \xNN.
+std::string escapeName(llvm::StringRef S);
 
 } // namespace preemptlint
 

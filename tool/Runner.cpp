@@ -1,23 +1,38 @@
 //===- Runner.cpp - analyse files of a compilation database ---------------===//
+//
+// Every file is analysed in its own worker process (fork), at most Jobs at a
+// time. The worker enters the command's directory, parses and analyses the
+// file, filters NOLINT-suppressed findings and sends its outcome back over a
+// pipe in a small length-prefixed binary form (file names are arbitrary
+// bytes). A worker that dies (crash, assertion, stack overflow) or that
+// outlives --timeout is an error for its file only.
+//
+//===----------------------------------------------------------------------===//
 #include "Runner.h"
 
+#include "CommandSanitizer.h"
+#include "Output.h"
+#include "Suppressions.h"
 #include "clang/Basic/Diagnostic.h"
-#include "clang/Frontend/TextDiagnosticBuffer.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/Support/CrashRecoveryContext.h"
-#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include <atomic>
+#include <cerrno>
 #include <chrono>
-#include <mutex>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <map>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace clang;
-using namespace clang::tooling;
 using namespace preemptlint;
 
 namespace {
@@ -44,32 +59,12 @@ public:
   std::string First;
 };
 
-/// The kernel's flags, made fit for a syntax-only run: no dependency files
-/// written into the tree, no -Werror turning our parse into a failure.
-ArgumentsAdjuster kernelAdjuster() {
-  return [](const CommandLineArguments &Args, StringRef) {
-    CommandLineArguments Out;
-    for (size_t I = 0; I < Args.size(); ++I) {
-      StringRef A = Args[I];
-      if (A.starts_with("-Wp,-MD") || A.starts_with("-Wp,-MMD") || A == "-Werror" ||
-          A.starts_with("-Werror=") || A.starts_with("-fplugin"))
-        continue;
-      Out.push_back(Args[I]);
-    }
-    Out.push_back("-w");
-    Out.push_back("-fno-caret-diagnostics"); // also silences "N errors generated."
-    Out.push_back("-Wno-error");
-    Out.push_back("-resource-dir=" PREEMPTLINT_RESOURCE_DIR);
-    return Out;
-  };
-}
-
 std::string relativeTo(const std::string &Base, const std::string &Path) {
   if (Base.empty())
     return Path;
   llvm::SmallString<256> P(Path);
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  StringRef S = P;
+  llvm::StringRef S = P;
   std::string B = Base;
   if (!B.empty() && B.back() != '/')
     B += '/';
@@ -81,81 +76,355 @@ std::string relativeTo(const std::string &Base, const std::string &Path) {
 struct FileOutcome {
   TUResult TU;
   std::string Error;
+  unsigned Suppressed = 0;
 };
 
-FileOutcome runOne(const CompilationDatabase &DB, const std::string &File,
-                   const RunnerOptions &O) {
+//===--- the worker's reply ---------------------------------------------===//
+
+class Writer {
+public:
+  void u32(uint32_t V) { Buf.append(reinterpret_cast<const char *>(&V), sizeof V); }
+  void str(const std::string &S) {
+    u32(uint32_t(S.size()));
+    Buf += S;
+  }
+  void diag(const preemptlint::Diagnostic &D) {
+    str(D.Check), str(D.Severity), str(D.File), u32(D.Line), u32(D.Column);
+    str(D.Function), str(D.Message), u32(uint32_t(D.Notes.size()));
+    for (auto &N : D.Notes)
+      str(N.File), u32(N.Line), u32(N.Column), str(N.Message);
+  }
+  std::string Buf;
+};
+
+class Reader {
+public:
+  explicit Reader(llvm::StringRef D) : D(D) {}
+  uint32_t u32() {
+    uint32_t V = 0;
+    if (D.size() < sizeof V) {
+      Bad = true;
+      return 0;
+    }
+    memcpy(&V, D.data(), sizeof V);
+    D = D.drop_front(sizeof V);
+    return V;
+  }
+  std::string str() {
+    uint32_t N = u32();
+    if (D.size() < N) {
+      Bad = true;
+      return "";
+    }
+    std::string S = D.take_front(N).str();
+    D = D.drop_front(N);
+    return S;
+  }
+  preemptlint::Diagnostic diag() {
+    preemptlint::Diagnostic X;
+    X.Check = str(), X.Severity = str(), X.File = str();
+    X.Line = u32(), X.Column = u32();
+    X.Function = str(), X.Message = str();
+    uint32_t N = u32();
+    for (uint32_t I = 0; I < N && !Bad; ++I) {
+      DiagNote Note;
+      Note.File = str(), Note.Line = u32(), Note.Column = u32(), Note.Message = str();
+      X.Notes.push_back(std::move(Note));
+    }
+    return X;
+  }
+  llvm::StringRef D;
+  bool Bad = false;
+};
+
+std::string serialize(const FileOutcome &O) {
+  Writer W;
+  W.str("preemptlint-worker-1");
+  W.str(O.Error);
+  W.u32(O.TU.Functions), W.u32(O.TU.Analysed), W.u32(O.Suppressed);
+  W.str(O.TU.Dump);
+  W.u32(uint32_t(O.TU.Diags.size()));
+  for (auto &D : O.TU.Diags)
+    W.diag(D);
+  W.u32(uint32_t(O.TU.Incomplete.size()));
+  for (auto &D : O.TU.Incomplete)
+    W.diag(D);
+  W.str("end");
+  return W.Buf;
+}
+
+bool deserialize(llvm::StringRef Data, FileOutcome &O) {
+  Reader R(Data);
+  if (R.str() != "preemptlint-worker-1")
+    return false;
+  O.Error = R.str();
+  O.TU.Functions = R.u32(), O.TU.Analysed = R.u32(), O.Suppressed = R.u32();
+  O.TU.Dump = R.str();
+  for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
+    O.TU.Diags.push_back(R.diag());
+  for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
+    O.TU.Incomplete.push_back(R.diag());
+  return !R.Bad && R.str() == "end" && R.D.empty();
+}
+
+//===--- one file, inside the worker ------------------------------------===//
+
+struct Job {
+  std::string AbsFile;
+  const CompileEntry *Entry = nullptr;
+  std::vector<std::string> Args; // sanitised
+  std::string Error;             // set when the file cannot even be started
+};
+
+/// Test hooks, documented in docs/usage.md: make the worker of a file
+/// whose name contains the variable's value crash or hang.
+void testHooks(const std::string &File) {
+  if (const char *C = getenv("PREEMPTLINT_CRASH_ON"))
+    if (*C && File.find(C) != std::string::npos)
+      raise(SIGSEGV);
+  if (const char *H = getenv("PREEMPTLINT_HANG_ON"))
+    if (*H && File.find(H) != std::string::npos)
+      for (;;)
+        pause();
+}
+
+FileOutcome analyse(const Job &J, const RunnerOptions &O) {
   FileOutcome Out;
-  if (!llvm::sys::fs::exists(File)) {
-    Out.Error = "no such file";
+  const CompileEntry &E = *J.Entry;
+  if (chdir(E.Directory.c_str()) != 0) {
+    Out.Error = "cannot enter the command's directory '" + E.Directory +
+                "': " + strerror(errno);
     return Out;
   }
-  if (DB.getCompileCommands(File).empty()) {
-    Out.Error = "no compile command for this file in the compilation database";
-    return Out;
-  }
+  testHooks(J.AbsFile);
+  std::vector<std::string> CL;
+  for (auto &A : J.Args)
+    if (!llvm::StringRef(A).starts_with("-Werror"))
+      CL.push_back(A);
+  // Syntax only; no compiler warnings; Clang's own headers from the
+  // resource directory preemptlint was built with.
+  for (const char *A : {"-fsyntax-only", "-w", "-Wno-error", "-fno-caret-diagnostics",
+                        "-resource-dir=" PREEMPTLINT_RESOURCE_DIR})
+    CL.push_back(A);
+
   LintConfig Cfg = O.Lint;
-  Cfg.Analysis.MainFileName = relativeTo(O.BaseDir, File);
-  // Each file gets its own physical file system: its working directory is
-  // the command's directory without touching the process's (jobs run in
-  // parallel threads).
-  ClangTool Tool(DB, {File}, std::make_shared<PCHContainerOperations>(),
-                 llvm::vfs::createPhysicalFileSystem());
-  Tool.appendArgumentsAdjuster(kernelAdjuster());
+  Cfg.Analysis.MainFileName = relativeTo(O.BaseDir, J.AbsFile);
+  // Reference-counted: the compiler instance holds (and drops) a reference.
+  auto FM = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(),
+                                                   llvm::vfs::getRealFileSystem());
+  tooling::ToolInvocation Inv(CL, makeLintAction(Cfg, Out.TU), FM.get());
   ErrorCollector Errors;
-  Tool.setDiagnosticConsumer(&Errors);
-  Tool.setPrintErrorMessage(false);
-  struct Factory : FrontendActionFactory {
-    const LintConfig &C;
-    TUResult &R;
-    Factory(const LintConfig &C, TUResult &R) : C(C), R(R) {}
-    std::unique_ptr<FrontendAction> create() override { return makeLintAction(C, R); }
-  } F(Cfg, Out.TU);
-  int RC = 0;
-  llvm::CrashRecoveryContext CRC;
-  if (!CRC.RunSafely([&] { RC = Tool.run(&F); })) {
-    Out.Error = "internal error: the analysis crashed on this file";
-    return Out;
-  }
+  Inv.setDiagnosticConsumer(&Errors);
+  bool OK = Inv.run();
   if (!Errors.First.empty())
     Out.Error = Errors.First;
-  else if (RC != 0 || !Out.TU.Analysed)
+  else if (!OK || !Out.TU.Analysed)
     Out.Error = "the file could not be compiled";
+
+  // Names as clang opened them are relative to the command's directory.
+  auto Abs = [&](const std::string &F) {
+    return F.empty() || F[0] == '<' ? F : absolutePath(E.Directory, F);
+  };
+  std::map<std::string, std::unique_ptr<NolintIndex>> Nolint;
+  std::vector<preemptlint::Diagnostic> Kept;
+  for (auto &D : Out.TU.Diags) {
+    std::string A = Abs(D.File);
+    auto &Idx = Nolint[A];
+    if (!Idx) {
+      std::string Err;
+      auto Buf = readRegularFile(A, 1ull << 30, Err);
+      Idx = std::make_unique<NolintIndex>(Buf ? Buf->getBuffer() : "");
+    }
+    if (Idx->suppressed(D.Line, D.Check)) {
+      ++Out.Suppressed;
+      continue;
+    }
+    Kept.push_back(std::move(D));
+  }
+  Out.TU.Diags = std::move(Kept);
+  auto Fix = [&](preemptlint::Diagnostic &D) {
+    D.File = relativeTo(O.BaseDir, Abs(D.File));
+    for (auto &N : D.Notes)
+      N.File = relativeTo(O.BaseDir, Abs(N.File));
+  };
+  for (auto &D : Out.TU.Diags)
+    Fix(D);
+  for (auto &D : Out.TU.Incomplete)
+    Fix(D);
   return Out;
+}
+
+bool writeAll(int Fd, const std::string &S) {
+  size_t Done = 0;
+  while (Done < S.size()) {
+    ssize_t N = write(Fd, S.data() + Done, S.size() - Done);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0)
+      return false;
+    Done += size_t(N);
+  }
+  return true;
+}
+
+[[noreturn]] void workerMain(int Fd, const Job &J, const RunnerOptions &O) {
+  // Nothing a worker prints may reach the report.
+  int Null = open("/dev/null", O_WRONLY);
+  if (Null >= 0)
+    dup2(Null, STDOUT_FILENO);
+  FileOutcome Out = analyse(J, O);
+  _exit(writeAll(Fd, serialize(Out)) ? 0 : 3);
+}
+
+//===--- the parent: a pool of workers ----------------------------------===//
+
+struct Running {
+  pid_t Pid;
+  int Fd;
+  size_t Index;
+  std::string Data;
+  std::chrono::steady_clock::time_point Start;
+  bool TimedOut = false;
+};
+
+std::string describeStatus(int Status, const Running &R, unsigned Timeout) {
+  if (R.TimedOut)
+    return "timed out after " + std::to_string(Timeout) + " s (--timeout)";
+  if (WIFSIGNALED(Status)) {
+    int Sig = WTERMSIG(Status);
+    const char *Name = strsignal(Sig);
+    return "internal error: the analysis crashed on this file (signal " +
+           std::to_string(Sig) + (Name ? std::string(", ") + Name : std::string()) + ")";
+  }
+  if (WIFEXITED(Status) && WEXITSTATUS(Status) != 0)
+    return "internal error: the analysis worker exited with status " +
+           std::to_string(WEXITSTATUS(Status));
+  return "internal error: the analysis worker sent an incomplete result";
 }
 
 } // namespace
 
-RunResult preemptlint::runFiles(const CompilationDatabase &DB,
+RunResult preemptlint::runFiles(const CommandDatabase &DB,
                                 const std::vector<std::string> &Files,
                                 const RunnerOptions &O, std::string *DumpOut) {
   auto Start = std::chrono::steady_clock::now();
-  llvm::CrashRecoveryContext::Enable();
-  std::vector<FileOutcome> Outcomes(Files.size());
-  std::atomic<unsigned> Done{0};
-  std::mutex ProgressLock;
-  auto Work = [&](size_t I) {
-    Outcomes[I] = runOne(DB, Files[I], O);
-    unsigned N = ++Done;
-    if (O.Progress) {
-      std::lock_guard<std::mutex> G(ProgressLock);
-      llvm::errs() << "\r[" << N << "/" << Files.size() << "] "
-                   << relativeTo(O.BaseDir, Files[I]).substr(0, 60) << "\x1b[K";
-      if (N == Files.size())
-        llvm::errs() << "\r\x1b[K";
+  std::vector<Job> Jobs(Files.size());
+  std::map<std::string, DropReason> Dropped;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    Job &J = Jobs[I];
+    J.AbsFile = Files[I];
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(J.AbsFile, St)) {
+      J.Error = "no such file";
+      continue;
     }
+    if (St.type() != llvm::sys::fs::file_type::regular_file) {
+      J.Error = "not a regular file";
+      continue;
+    }
+    J.Entry = DB.lookup(J.AbsFile);
+    if (!J.Entry) {
+      J.Error = "no compile command for this file in the compilation database";
+      continue;
+    }
+    SanitizeResult S = sanitizeCommand(J.Entry->Args, J.Entry->Directory, J.Entry->File);
+    J.Args = std::move(S.Args);
+    Dropped.insert(S.Dropped.begin(), S.Dropped.end());
+  }
+  for (auto &KV : Dropped)
+    if (KV.second != DropReason::Routine)
+      llvm::errs() << "preemptlint: warning: " << describeDrop(KV.first, KV.second) << "\n";
+
+  std::vector<FileOutcome> Outcomes(Files.size());
+  llvm::outs().flush(); // a worker must not inherit unwritten output
+  llvm::errs().flush();
+  size_t Next = 0, Done = 0;
+  std::vector<Running> Run;
+  unsigned Width = std::max(1u, O.Jobs);
+  auto progress = [&](size_t I) {
+    ++Done;
+    if (!O.Progress)
+      return;
+    llvm::errs() << "\r[" << Done << "/" << Files.size() << "] "
+                 << escapeName(relativeTo(O.BaseDir, Files[I])).substr(0, 60) << "\x1b[K";
+    if (Done == Files.size())
+      llvm::errs() << "\r\x1b[K";
   };
-  if (O.Jobs <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I)
-      Work(I);
-  } else {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(O.Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] { Work(I); });
-    Pool.wait();
+  while (Next < Jobs.size() || !Run.empty()) {
+    while (Run.size() < Width && Next < Jobs.size()) {
+      size_t I = Next++;
+      if (!Jobs[I].Error.empty()) {
+        Outcomes[I].Error = Jobs[I].Error;
+        progress(I);
+        continue;
+      }
+      int P[2];
+      if (pipe(P) != 0) {
+        Outcomes[I].Error = std::string("internal error: cannot start a worker: ") + strerror(errno);
+        progress(I);
+        continue;
+      }
+      pid_t Pid = fork();
+      if (Pid == 0) {
+        close(P[0]);
+        for (auto &R : Run)
+          close(R.Fd);
+        workerMain(P[1], Jobs[I], O);
+      }
+      close(P[1]);
+      if (Pid < 0) {
+        close(P[0]);
+        Outcomes[I].Error = std::string("internal error: cannot start a worker: ") + strerror(errno);
+        progress(I);
+        continue;
+      }
+      Run.push_back({Pid, P[0], I, "", std::chrono::steady_clock::now()});
+    }
+    if (Run.empty())
+      continue;
+    std::vector<pollfd> Fds;
+    for (auto &R : Run)
+      Fds.push_back({R.Fd, POLLIN, 0});
+    int Wait = O.TimeoutSeconds ? 100 : -1;
+    int N = poll(Fds.data(), Fds.size(), Wait);
+    if (N < 0 && errno != EINTR)
+      break;
+    auto Now = std::chrono::steady_clock::now();
+    for (size_t K = Run.size(); K-- > 0;) {
+      Running &R = Run[K];
+      if (O.TimeoutSeconds && !R.TimedOut &&
+          Now - R.Start > std::chrono::seconds(O.TimeoutSeconds)) {
+        kill(R.Pid, SIGKILL);
+        R.TimedOut = true;
+      }
+      if (N <= 0 || !(Fds[K].revents & (POLLIN | POLLHUP | POLLERR)))
+        continue;
+      char Buf[65536];
+      ssize_t Got = read(R.Fd, Buf, sizeof Buf);
+      if (Got < 0 && errno == EINTR)
+        continue;
+      if (Got > 0) {
+        R.Data.append(Buf, size_t(Got));
+        continue;
+      }
+      // End of the reply: collect the worker.
+      close(R.Fd);
+      int Status = 0;
+      while (waitpid(R.Pid, &Status, 0) < 0 && errno == EINTR)
+        ;
+      FileOutcome &Oc = Outcomes[R.Index];
+      bool Clean = !R.TimedOut && WIFEXITED(Status) && WEXITSTATUS(Status) == 0;
+      if (!Clean || !deserialize(R.Data, Oc)) {
+        Oc = FileOutcome();
+        Oc.Error = describeStatus(Status, R, O.TimeoutSeconds);
+      }
+      progress(R.Index);
+      Run.erase(Run.begin() + K);
+    }
   }
 
   RunResult R;
+  R.BaseDir = O.BaseDir;
   for (size_t I = 0; I < Files.size(); ++I) {
     auto &Oc = Outcomes[I];
     std::string Name = relativeTo(O.BaseDir, Files[I]);
@@ -163,19 +432,11 @@ RunResult preemptlint::runFiles(const CompilationDatabase &DB,
       R.Errors.push_back({Name, Oc.Error});
     ++R.Files;
     R.Functions += Oc.TU.Functions;
-    auto fix = [&](Diagnostic &D) {
-      D.File = relativeTo(O.BaseDir, D.File);
-      for (auto &N : D.Notes)
-        N.File = relativeTo(O.BaseDir, N.File);
-    };
-    for (auto &D : Oc.TU.Diags) {
-      fix(D);
+    R.SuppressedNolint += Oc.Suppressed;
+    for (auto &D : Oc.TU.Diags)
       R.Diags.push_back(std::move(D));
-    }
-    for (auto &D : Oc.TU.Incomplete) {
-      fix(D);
+    for (auto &D : Oc.TU.Incomplete)
       R.Notes.push_back(std::move(D));
-    }
     if (DumpOut && !Oc.TU.Dump.empty())
       *DumpOut += "# " + Name + "\n" + Oc.TU.Dump;
   }

@@ -2,24 +2,31 @@
 #ifndef PREEMPTLINT_TOOL_RUNNER_H
 #define PREEMPTLINT_TOOL_RUNNER_H
 
+#include "Database.h"
 #include "Driver.h"
 #include "Output.h"
-#include "clang/Tooling/CompilationDatabase.h"
 
 namespace preemptlint {
+
+/// -j above this is a usage error: each job is a process and a pipe.
+constexpr unsigned MaxJobs = 1024;
 
 struct RunnerOptions {
   LintConfig Lint;
   unsigned Jobs = 1;
-  std::string BaseDir;     // file names below it are printed relative to it
+  unsigned TimeoutSeconds = 0; // per file; 0 = none
+  std::string BaseDir;         // file names below it are printed relative to it
   bool Progress = false;
 };
 
-/// Analyses Files (each with its commands from DB), in parallel, and
-/// collects sorted results. One file's failure never loses the others'.
-RunResult runFiles(const clang::tooling::CompilationDatabase &DB,
-                   const std::vector<std::string> &Files, const RunnerOptions &O,
-                   std::string *DumpOut);
+/// Analyses Files (absolute, distinct), each with its entry in DB, in
+/// worker processes (at most O.Jobs at a time), and collects sorted
+/// results. A crash, a stack overflow or a timeout in one file's worker is
+/// an error for that file; the run goes on. Compile commands are
+/// sanitised first (CommandSanitizer.h); each dropped flag kind is warned
+/// about once on stderr.
+RunResult runFiles(const CommandDatabase &DB, const std::vector<std::string> &Files,
+                   const RunnerOptions &O, std::string *DumpOut);
 
 } // namespace preemptlint
 

@@ -7,24 +7,26 @@
 // if any, are still printed).
 //
 //===----------------------------------------------------------------------===//
+#include "Baseline.h"
 #include "Check.h"
+#include "Database.h"
 #include "Output.h"
 #include "Runner.h"
+#include "Sarif.h"
 #include "Version.h"
-#include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include <nlohmann/json.hpp>
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace llvm;
-using namespace clang::tooling;
 using namespace preemptlint;
 
 static cl::OptionCategory Cat("preemptlint options");
@@ -33,14 +35,20 @@ static cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding com
                                       cl::value_desc("build-dir"), cl::cat(Cat));
 static cl::opt<std::string> ChecksOpt("checks", cl::desc("Checks to run, clang-tidy glob syntax (default: preempt-*)"),
                                       cl::init("preempt-*"), cl::cat(Cat));
-static cl::opt<std::string> Format("format", cl::desc("Output format: text or json"),
+static cl::opt<std::string> Format("format", cl::desc("Output format: text, json or sarif"),
                                    cl::init("text"), cl::cat(Cat));
 static cl::opt<std::string> OutFile("o", cl::desc("Write the report to this file"),
                                     cl::value_desc("file"), cl::cat(Cat));
 static cl::list<std::string> ModelFiles("model", cl::desc("Extra API model (JSON) that extends the shipped one; repeatable"),
                                         cl::value_desc("file"), cl::cat(Cat));
-static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: 1; 0 = all cores)"), cl::Prefix,
+static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: 1; 0 = all cores; at most 1024)"), cl::Prefix,
                               cl::init(1), cl::cat(Cat));
+static cl::opt<unsigned> Timeout("timeout", cl::desc("Give up on a file after this many seconds (default: 0, no limit)"),
+                                 cl::value_desc("seconds"), cl::init(0), cl::cat(Cat));
+static cl::opt<std::string> BaselineFile("baseline", cl::desc("Report only findings that this baseline does not accept"),
+                                         cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> WriteBaselineFile("write-baseline", cl::desc("Write every finding of this run to a baseline file"),
+                                              cl::value_desc("file"), cl::cat(Cat));
 static cl::opt<std::string> PreemptModelOpt("preempt-model",
                                             cl::desc("Preemption model: none, voluntary, full (default) or rt"),
                                             cl::init("full"), cl::cat(Cat));
@@ -57,83 +65,60 @@ static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per 
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
                                 cl::init(300000), cl::cat(Cat));
 
-/// Loads compile_commands.json. Entries are untrusted input: the document
-/// must be an array of objects with string "directory" and "file" and a
-/// "command" string or "arguments" array. A relative "directory" is taken
-/// relative to the database's own directory (a relocatable database).
-static std::unique_ptr<CompilationDatabase>
-loadDatabase(const std::string &Path, const std::string &Dir, std::string &Err) {
-  auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buf) {
-    Err = Buf.getError().message();
-    return nullptr;
-  }
-  // Fast path: LLVM's own parser, when every "directory" is absolute.
-  StringRef Text = (*Buf)->getBuffer();
-  bool AllAbsolute = true;
-  for (size_t P = Text.find("\"directory\""); P != StringRef::npos && AllAbsolute;
-       P = Text.find("\"directory\"", P + 1)) {
-    size_t V = Text.find_first_not_of(" \t\r\n:", P + 11);
-    AllAbsolute = V + 1 < Text.size() && Text[V] == '"' && Text[V + 1] == '/';
-  }
-  if (AllAbsolute)
-    if (auto DB = JSONCompilationDatabase::loadFromBuffer(Text, Err, JSONCommandLineSyntax::AutoDetect))
-      return DB;
-  Err.clear();
-  nlohmann::json Doc = nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
-  if (Doc.is_discarded()) {
-    Err = "not valid JSON";
-    return nullptr;
-  }
-  if (!Doc.is_array()) {
-    Err = "expected a JSON array of compile commands";
-    return nullptr;
-  }
-  size_t I = 0;
-  for (auto &E : Doc) {
-    std::string Where = "entry " + std::to_string(I++);
-    if (!E.is_object() || !E.contains("directory") || !E["directory"].is_string() ||
-        !E.contains("file") || !E["file"].is_string()) {
-      Err = Where + " needs string \"directory\" and \"file\"";
-      return nullptr;
-    }
-    bool HasCmd = E.contains("command") && E["command"].is_string();
-    bool HasArgs = E.contains("arguments") && E["arguments"].is_array() &&
-                   !E["arguments"].empty() &&
-                   std::all_of(E["arguments"].begin(), E["arguments"].end(),
-                               [](const nlohmann::json &A) { return A.is_string(); });
-    if (!HasCmd && !HasArgs) {
-      Err = Where + " needs a \"command\" string or an \"arguments\" array of strings";
-      return nullptr;
-    }
-    std::string D = E["directory"].get<std::string>();
-    if (sys::path::is_relative(D)) {
-      SmallString<256> A(Dir);
-      sys::path::append(A, D);
-      sys::path::remove_dots(A, true);
-      E["directory"] = std::string(A);
-    }
-  }
-  std::string Fixed = Doc.dump();
-  auto DB = JSONCompilationDatabase::loadFromBuffer(Fixed, Err, JSONCommandLineSyntax::AutoDetect);
-  if (!DB)
-    Err = StringRef(Err).split('\n').first.str();
-  return DB;
-}
-
 static int usageError(const Twine &Msg) {
   errs() << "preemptlint: error: " << Msg << "\n";
   return 2;
 }
 
+/// A report file opened before the analysis, so that an unwritable path
+/// fails the run before any work is done.
+static std::unique_ptr<ToolOutputFile> openOutput(const std::string &Path, std::string &Err) {
+  std::error_code EC;
+  auto F = std::make_unique<ToolOutputFile>(Path, EC, sys::fs::OF_Text);
+  if (EC) {
+    Err = "cannot write '" + Path + "': " + EC.message();
+    return nullptr;
+  }
+  return F;
+}
+
+/// Flushes OS and reports a lost write as one line; clears the error so
+/// that the stream's destructor does not abort.
+static bool finishOutput(raw_fd_ostream &OS, const std::string &What) {
+  OS.flush();
+  if (!OS.has_error())
+    return true;
+  errs() << "preemptlint: error: cannot write " << What << ": " << OS.error().message() << "\n";
+  OS.clear_error();
+  return false;
+}
+
 int main(int argc, const char **argv) {
+  // A closed standard descriptor would be reused by the next open() and a
+  // report or a source file would land on it: point it at /dev/null, and
+  // remember that stdout was closed.
+  bool StdoutClosed = false;
+  for (int Fd = 0; Fd <= 2; ++Fd)
+    if (fcntl(Fd, F_GETFD) < 0) {
+      int N = open("/dev/null", Fd == 0 ? O_RDONLY : O_WRONLY);
+      if (N >= 0 && N != Fd) {
+        dup2(N, Fd);
+        close(N);
+      }
+      StdoutClosed |= Fd == 1;
+    }
+
   // Everything after "--" is a compile command for the files given.
-  std::string FixedErr;
   int Argc = argc;
-  std::unique_ptr<CompilationDatabase> Fixed =
-      FixedCompilationDatabase::loadFromCommandLine(Argc, argv, FixedErr);
-  if (!FixedErr.empty())
-    return usageError(FixedErr);
+  std::vector<std::string> FixedFlags;
+  bool HasFixed = false;
+  for (int I = 1; I < argc; ++I)
+    if (StringRef(argv[I]) == "--") {
+      HasFixed = true;
+      Argc = I;
+      FixedFlags.assign(argv + I + 1, argv + argc);
+      break;
+    }
 
   cl::SetVersionPrinter([](raw_ostream &OS) { OS << "preemptlint " PREEMPTLINT_VERSION "\n"; });
   cl::HideUnrelatedOptions(Cat);
@@ -156,12 +141,20 @@ int main(int argc, const char **argv) {
   std::string Err;
   if (!validateCheckGlobs(ChecksOpt, Err))
     return usageError(Err);
-  if (Format != "text" && Format != "json")
-    return usageError("unknown --format '" + Format + "' (expected text or json)");
+  if (!DumpState && DumpFunction.empty() && std::none_of(allChecks().begin(), allChecks().end(),
+                   [](const CheckInfo &C) { return checkEnabled(ChecksOpt, C.Name); }))
+    return usageError("--checks '" + ChecksOpt + "' enables no check (--list-checks prints the names)");
+  if (Format != "text" && Format != "json" && Format != "sarif")
+    return usageError("unknown --format '" + Format + "' (expected text, json or sarif)");
+  if (Jobs > MaxJobs)
+    return usageError("-j " + Twine(unsigned(Jobs)) + " is too large (at most " +
+                      Twine(MaxJobs) + "; 0 uses every core)");
   PreemptModel PM;
   if (!parsePreemptModel(PreemptModelOpt, PM))
     return usageError("unknown --preempt-model '" + PreemptModelOpt +
                       "' (expected none, voluntary, full or rt)");
+  if (StdoutClosed && OutFile.empty())
+    return usageError("standard output is closed (use -o to name a report file)");
 
   KernelApiModel Model;
   std::string ModelPath = defaultModelPath(argv[0]);
@@ -171,58 +164,85 @@ int main(int argc, const char **argv) {
     return usageError("the shipped API model kernel-api.json was not found");
   if (!Model.loadFile(ModelPath, Err))
     return usageError(Err);
-  for (auto &M : ModelFiles)
+  for (auto &M : ModelFiles) {
+    // A FIFO or a device would block or never end: only a regular file.
+    if (sys::fs::exists(M) && !readRegularFile(M, MaxModelBytes, Err))
+      return usageError("cannot read model file '" + M + "': " + Err);
     if (!Model.loadFile(M, Err))
       return usageError(Err);
+  }
 
-  std::unique_ptr<CompilationDatabase> DB;
+  Baseline Accepted;
+  if (!BaselineFile.empty() && !Accepted.load(BaselineFile, Err))
+    return usageError(Err);
+
+  CommandDatabase DB;
   std::string BaseDir;
-  if (Fixed) {
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  if (HasFixed) {
     if (!BuildPath.empty())
       return usageError("give either -p or compiler flags after '--', not both");
     if (Files.empty())
       return usageError("no input files (with '--', name the files to check)");
-    DB = std::move(Fixed);
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
     BaseDir = std::string(Cwd);
   } else {
     if (BuildPath.empty())
       return usageError("no compilation database: use -p <build-dir> or give compiler flags after '--'");
-    SmallString<256> P(BuildPath);
-    sys::fs::make_absolute(P);
-    sys::path::remove_dots(P, true);
-    SmallString<256> F(P);
+    std::string P = absolutePath(std::string(Cwd), BuildPath);
+    std::string F = P;
     if (sys::fs::is_directory(P)) {
-      sys::path::append(F, "compile_commands.json");
+      SmallString<256> J(P);
+      sys::path::append(J, "compile_commands.json");
+      F = std::string(J);
       if (!sys::fs::exists(F))
         return usageError("no compile_commands.json in '" + BuildPath + "'");
-      BaseDir = std::string(P);
+      BaseDir = P;
     } else if (sys::fs::exists(P)) {
       BaseDir = std::string(sys::path::parent_path(P));
     } else {
       return usageError("build directory '" + BuildPath + "' does not exist");
     }
+    std::string ReadErr;
+    if (!readRegularFile(F, MaxDatabaseBytes, ReadErr))
+      return usageError("cannot read compilation database '" + F + "': " + ReadErr);
     std::string LoadErr;
-    DB = loadDatabase(std::string(F), BaseDir, LoadErr);
-    if (!DB)
-      return usageError("malformed compilation database '" + std::string(F) + "': " + LoadErr);
+    if (!loadDatabase(F, BaseDir, DB, LoadErr))
+      return usageError("malformed compilation database '" + F + "': " + LoadErr);
   }
 
   std::vector<std::string> Inputs;
   if (Files.empty()) {
-    for (auto &F : DB->getAllFiles())
+    for (auto &F : DB.files())
       if (StringRef(F).ends_with(".c"))
         Inputs.push_back(F);
-    std::sort(Inputs.begin(), Inputs.end());
+    if (Inputs.empty())
+      return usageError("the compilation database has no .c files to analyse");
   } else {
-    for (auto &F : Files) {
-      SmallString<256> P(F);
-      sys::fs::make_absolute(P);
-      sys::path::remove_dots(P, true);
-      Inputs.push_back(std::string(P));
-    }
+    for (auto &F : Files)
+      Inputs.push_back(absolutePath(std::string(Cwd), F));
   }
+  // The same file named twice (or as a/../a.c) is analysed once.
+  std::sort(Inputs.begin(), Inputs.end());
+  Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
+  if (HasFixed)
+    for (auto &F : Inputs) {
+      CompileEntry E;
+      E.Directory = std::string(Cwd);
+      E.File = E.AbsFile = F;
+      E.Args.push_back("clang");
+      E.Args.insert(E.Args.end(), FixedFlags.begin(), FixedFlags.end());
+      E.Args.push_back(F);
+      DB.add(std::move(E));
+    }
+
+  // The report files are opened before the analysis: an unwritable path
+  // fails now, not after minutes of work.
+  std::unique_ptr<ToolOutputFile> Out, BaselineOut;
+  if (!OutFile.empty() && !(Out = openOutput(OutFile, Err)))
+    return usageError(Err);
+  if (!WriteBaselineFile.empty() && !(BaselineOut = openOutput(WriteBaselineFile, Err)))
+    return usageError(Err);
 
   RunnerOptions RO;
   RO.Lint.Model = &Model;
@@ -234,37 +254,57 @@ int main(int argc, const char **argv) {
   RO.Lint.Analysis.CorePaths.assign(CorePaths.begin(), CorePaths.end());
   if (DumpState)
     RO.Lint.Analysis.DumpState = &nulls(); // replaced per file by a buffer
-  RO.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : unsigned(Jobs);
+  unsigned J = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : unsigned(Jobs);
+  // Each running job holds a pipe: stay well inside the descriptor limit.
+  struct rlimit RL;
+  if (getrlimit(RLIMIT_NOFILE, &RL) == 0 && RL.rlim_cur != RLIM_INFINITY)
+    J = std::min<unsigned>(J, std::max<rlim_t>(1, RL.rlim_cur / 2 > 16 ? RL.rlim_cur / 2 - 16 : 1));
+  RO.Jobs = std::max(1u, std::min<unsigned>(J, Inputs.size()));
+  RO.TimeoutSeconds = Timeout;
   RO.BaseDir = BaseDir;
   RO.Progress = sys::Process::StandardErrIsDisplayed() && Inputs.size() > 1;
 
   std::string Dump;
-  RunResult R = runFiles(*DB, Inputs, RO, DumpState ? &Dump : nullptr);
+  RunResult R = runFiles(DB, Inputs, RO, DumpState ? &Dump : nullptr);
 
-  std::error_code EC;
-  std::unique_ptr<ToolOutputFile> Out;
-  raw_ostream *OS = &outs();
-  if (!OutFile.empty()) {
-    Out = std::make_unique<ToolOutputFile>(OutFile, EC, sys::fs::OF_Text);
-    if (EC)
-      return usageError("cannot write '" + OutFile + "': " + EC.message());
-    OS = &Out->os();
+  bool WriteFailed = false;
+  if (BaselineOut) {
+    writeBaseline(BaselineOut->os(), R.Diags);
+    if (finishOutput(BaselineOut->os(), "baseline '" + WriteBaselineFile + "'"))
+      BaselineOut->keep();
+    else
+      WriteFailed = true;
   }
+  if (!BaselineFile.empty())
+    R.SuppressedBaseline = Accepted.filter(R.Diags);
+
+  raw_fd_ostream &OS = Out ? Out->os() : outs();
   if (!Dump.empty())
-    (Format == "json" ? errs() : *OS) << Dump;
+    (Format == "text" ? static_cast<raw_ostream &>(OS) : errs()) << Dump;
   if (Format == "json")
-    writeJson(*OS, R);
+    writeJson(OS, R);
+  else if (Format == "sarif")
+    writeSarif(OS, R);
   else
-    writeText(*OS, R);
-  if (Out)
-    Out->keep();
+    writeText(OS, R);
+  if (finishOutput(OS, Out ? "report '" + OutFile + "'" : std::string("report to standard output"))) {
+    if (Out)
+      Out->keep();
+  } else {
+    WriteFailed = true;
+  }
   for (auto &E : R.Errors)
-    errs() << "preemptlint: error: " << E.File << ": " << E.Message << "\n";
-  if (sys::Process::StandardErrIsDisplayed() || R.Files > 1)
+    errs() << "preemptlint: error: " << escapeName(E.File) << ": " << escapeName(E.Message) << "\n";
+  if (sys::Process::StandardErrIsDisplayed() || R.Files > 1 || R.SuppressedNolint ||
+      R.SuppressedBaseline) {
     errs() << "preemptlint: " << R.Files << " files, " << R.Functions << " functions, "
-           << R.Diags.size() << " warnings, " << R.Errors.size() << " errors in "
-           << format("%.1f", R.Seconds) << " s\n";
-  if (!R.Errors.empty())
+           << R.Diags.size() << " warnings";
+    if (R.SuppressedNolint || R.SuppressedBaseline)
+      errs() << " (suppressed: " << R.SuppressedNolint << " by NOLINT, " << R.SuppressedBaseline
+             << " by the baseline)";
+    errs() << ", " << R.Errors.size() << " errors in " << format("%.1f", R.Seconds) << " s\n";
+  }
+  if (!R.Errors.empty() || WriteFailed)
     return 2;
   return R.Diags.empty() ? 0 : 1;
 }
