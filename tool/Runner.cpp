@@ -268,6 +268,11 @@ bool writeAll(int Fd, const std::string &S) {
 }
 
 [[noreturn]] void workerMain(int Fd, const Job &J, const RunnerOptions &O) {
+  // The parent's handlers (LLVM removes the -o file on a fatal signal) are
+  // not the worker's: a crash here must only end this process.
+  for (int Sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS, SIGINT, SIGTERM,
+                  SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGXFSZ, SIGUSR1, SIGUSR2})
+    signal(Sig, SIG_DFL);
   // Nothing a worker prints may reach the report.
   int Null = open("/dev/null", O_WRONLY);
   if (Null >= 0)

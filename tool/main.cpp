@@ -12,6 +12,7 @@
 #include "Database.h"
 #include "Output.h"
 #include "Runner.h"
+#include "WholeTree.h"
 #include "Sarif.h"
 #include "Version.h"
 #include "llvm/Support/CommandLine.h"
@@ -41,8 +42,8 @@ static cl::opt<std::string> OutFile("o", cl::desc("Write the report to this file
                                     cl::value_desc("file"), cl::cat(Cat));
 static cl::list<std::string> ModelFiles("model", cl::desc("Extra API model (JSON) that extends the shipped one; repeatable"),
                                         cl::value_desc("file"), cl::cat(Cat));
-static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: 1; 0 = all cores; at most 1024)"), cl::Prefix,
-                              cl::init(1), cl::cat(Cat));
+static cl::opt<std::string> Jobs("j", cl::desc("Files analysed in parallel (default: 1; 0 = all cores; at most 1024)"), cl::Prefix,
+                                 cl::value_desc("N"), cl::init("1"), cl::cat(Cat));
 static cl::opt<unsigned> Timeout("timeout", cl::desc("Give up on a file after this many seconds (default: 0, no limit)"),
                                  cl::value_desc("seconds"), cl::init(0), cl::cat(Cat));
 static cl::opt<std::string> BaselineFile("baseline", cl::desc("Report only findings that this baseline does not accept"),
@@ -60,6 +61,10 @@ static cl::list<std::string> CorePaths("core-paths", cl::CommaSeparated,
                                       cl::desc("Path prefixes of core kernel code, where context queries are allowed (default: the model's core_paths)"),
                                       cl::value_desc("prefix,..."), cl::cat(Cat));
 static cl::opt<bool> ListChecks("list-checks", cl::desc("List the checks and exit"), cl::cat(Cat));
+static cl::opt<bool> WholeTree("whole-tree",
+                               cl::desc("Link the analysed files across functions (default on; "
+                                        "--whole-tree=false judges each file alone)"),
+                               cl::init(true), cl::cat(Cat));
 static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per program point (default 16)"),
                                    cl::init(16), cl::cat(Cat), cl::Hidden);
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
@@ -146,9 +151,11 @@ int main(int argc, const char **argv) {
     return usageError("--checks '" + ChecksOpt + "' enables no check (--list-checks prints the names)");
   if (Format != "text" && Format != "json" && Format != "sarif")
     return usageError("unknown --format '" + Format + "' (expected text, json or sarif)");
-  if (Jobs > MaxJobs)
-    return usageError("-j " + Twine(unsigned(Jobs)) + " is too large (at most " +
-                      Twine(MaxJobs) + "; 0 uses every core)");
+  unsigned JobCount = 0;
+  if (StringRef(Jobs).getAsInteger(10, JobCount) || StringRef(Jobs).starts_with("+") ||
+      JobCount > MaxJobs)
+    return usageError("-j '" + Jobs + "' is not a number of jobs from 0 to " + Twine(MaxJobs) +
+                      " (0 uses every core)");
   PreemptModel PM;
   if (!parsePreemptModel(PreemptModelOpt, PM))
     return usageError("unknown --preempt-model '" + PreemptModelOpt +
@@ -254,7 +261,7 @@ int main(int argc, const char **argv) {
   RO.Lint.Analysis.CorePaths.assign(CorePaths.begin(), CorePaths.end());
   if (DumpState)
     RO.Lint.Analysis.DumpState = &nulls(); // replaced per file by a buffer
-  unsigned J = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : unsigned(Jobs);
+  unsigned J = JobCount == 0 ? llvm::hardware_concurrency().compute_thread_count() : JobCount;
   // Each running job holds a pipe: stay well inside the descriptor limit.
   struct rlimit RL;
   if (getrlimit(RLIMIT_NOFILE, &RL) == 0 && RL.rlim_cur != RLIM_INFINITY)
@@ -265,7 +272,16 @@ int main(int argc, const char **argv) {
   RO.Progress = sys::Process::StandardErrIsDisplayed() && Inputs.size() > 1;
 
   std::string Dump;
+  std::string FactsDir;
+  if (WholeTree && !(FactsDir = makeFactsDir(Err)).empty())
+    RO.Lint.FactsDir = FactsDir;
+  else if (WholeTree)
+    return usageError(Err);
   RunResult R = runFiles(DB, Inputs, RO, DumpState ? &Dump : nullptr);
+  if (!FactsDir.empty()) {
+    linkWholeTree(RO.Lint, FactsDir, R);
+    removeFactsDir(FactsDir);
+  }
 
   bool WriteFailed = false;
   if (BaselineOut) {
