@@ -77,3 +77,31 @@ void BalanceCheck::lostPreemption(const FunctionContext &F, const PathState &S) 
   B.note(exitLoc(F, S), "the path returns here without preempt_check_resched() or schedule()");
   B.trail(S);
 }
+
+// Whole tree: a section left open (or ended) for callers that do not end
+// (or begin) it.
+void BalanceCheck::heldForNobody(const FunctionFacts &F, const ExitEffect &E,
+                                 unsigned Callers) {
+  Region R;
+  if (E.Region.empty() || !parseRegion(E.Region, R))
+    return;
+  auto B = reportAt(F.Name, E.Exit,
+                    "'" + F.Name + "' returns with " + regionState(R) + " on every path, and " +
+                        (Callers ? "none of its " + std::to_string(Callers) +
+                                       " callers in the tree ends the section"
+                                 : std::string("it has no caller in the tree to end it")));
+  B.note(E.Where, "entered by " + E.By + "() here");
+}
+
+void BalanceCheck::endedForNobody(const FunctionFacts &F, const ExitEffect &E,
+                                  unsigned Callers) {
+  Region R;
+  if (E.Region.empty() || !parseRegion(E.Region, R))
+    return;
+  reportAt(F.Name, E.Where,
+           E.By + "() ends a section with " + regionState(R) + " that '" + F.Name +
+               "' never began, and " +
+               (Callers ? "none of its " + std::to_string(Callers) +
+                              " callers in the tree calls it inside one"
+                        : std::string("it has no caller in the tree that begins it")));
+}

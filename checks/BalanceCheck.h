@@ -28,6 +28,8 @@ public:
   void flagsMismatch(const FunctionContext &F, const Event &E,
                      llvm::StringRef Expected, const PathState &S) override;
   void lostPreemption(const FunctionContext &F, const PathState &S) override;
+  void heldForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned Callers) override;
+  void endedForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned Callers) override;
 };
 
 /// "preemption disabled", "interrupts disabled", ...: the state a region

@@ -4,6 +4,7 @@
 
 #include "Diagnostic.h"
 #include "analysis/Handler.h"
+#include "analysis/TreeLink.h"
 #include "llvm/ADT/StringRef.h"
 #include <functional>
 #include <memory>
@@ -11,7 +12,7 @@
 
 namespace preemptlint {
 
-class Check : public Handler {
+class Check : public Handler, public TreeHandler {
 public:
   Check(llvm::StringRef Name, DiagnosticSink &Sink) : Name(Name), Sink(Sink) {}
   llvm::StringRef name() const { return Name; }
@@ -38,6 +39,26 @@ protected:
   Builder report(const FunctionContext &F, clang::SourceLocation L,
                  const llvm::Twine &Msg) {
     return Builder(*this, F, L, Msg);
+  }
+
+  /// The same for a finding of the whole-tree link, at a plain position.
+  class TreeBuilder {
+  public:
+    TreeBuilder(Check &C, const std::string &Function, const SrcPos &P,
+                const llvm::Twine &Msg);
+    TreeBuilder(TreeBuilder &&O) : C(O.C), D(std::move(O.D)) { O.D.Line = 0; }
+    ~TreeBuilder();
+    TreeBuilder &note(const SrcPos &P, const llvm::Twine &Msg);
+    /// Notes for a chain of calls: every call on the way, then Last at the
+    /// place the chain ends.
+    TreeBuilder &chain(const std::vector<ChainStep> &Steps, const llvm::Twine &Last);
+
+  private:
+    Check &C;
+    Diagnostic D;
+  };
+  TreeBuilder reportAt(const std::string &Function, const SrcPos &P, const llvm::Twine &Msg) {
+    return TreeBuilder(*this, Function, P, Msg);
   }
 
 private:

@@ -46,6 +46,39 @@ Check::Builder &Check::Builder::trail(const PathState &S) {
   return *this;
 }
 
+Check::TreeBuilder::TreeBuilder(Check &C, const std::string &Function, const SrcPos &P,
+                                const llvm::Twine &Msg)
+    : C(C) {
+  D.Check = C.Name.str();
+  D.Message = Msg.str();
+  D.Function = Function;
+  D.File = P.File;
+  D.Line = P.Line;
+  D.Column = P.Column;
+}
+
+Check::TreeBuilder::~TreeBuilder() {
+  if (D.Line)
+    C.Sink.add(std::move(D));
+}
+
+Check::TreeBuilder &Check::TreeBuilder::note(const SrcPos &P, const llvm::Twine &Msg) {
+  if (P.valid())
+    D.Notes.push_back({P.File, P.Line, P.Column, Msg.str()});
+  return *this;
+}
+
+Check::TreeBuilder &Check::TreeBuilder::chain(const std::vector<ChainStep> &Steps,
+                                              const llvm::Twine &Last) {
+  for (size_t I = 0; I < Steps.size(); ++I) {
+    if (I + 1 < Steps.size())
+      note(Steps[I].Where, "'" + Steps[I].Function + "' calls '" + Steps[I].What + "' here");
+    else
+      note(Steps[I].Where, Last);
+  }
+  return *this;
+}
+
 const std::vector<CheckInfo> &preemptlint::allChecks() {
   static const std::vector<CheckInfo> Checks = {
       {"preempt-balance", BalanceCheck::Summary,

@@ -3,11 +3,18 @@
 
 #include "Check.h"
 #include "analysis/Events.h"
+#include "analysis/TreeFacts.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace clang;
 using namespace preemptlint;
@@ -32,6 +39,29 @@ public:
 private:
   TUResult &R;
 };
+
+/// Writes F beside its final name and renames it into place, so that a
+/// reader sees the whole record or none (a killed run leaves at most a
+/// temporary file behind).
+void writeFacts(const std::string &Dir, const FileFacts &F) {
+  std::string Final = factsPath(Dir, F.File);
+  llvm::SmallString<256> Tmp;
+  int FD;
+  if (llvm::sys::fs::createUniqueFile(Final + ".tmp-%%%%%%%%", FD, Tmp))
+    return;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << toJson(F);
+    OS.flush();
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Tmp);
+      return;
+    }
+  }
+  if (llvm::sys::fs::rename(Tmp, Final))
+    llvm::sys::fs::remove(Tmp);
+}
 
 class LintConsumer : public ASTConsumer {
 public:
@@ -60,6 +90,11 @@ public:
     FileAnalysis FA(Ctx, *C.Model, *Macros, Opts, All);
     FA.run();
     R.Functions = FA.functionsAnalysed();
+    if (!C.FactsDir.empty()) {
+      FileFacts Facts;
+      FA.exportFacts(Facts);
+      writeFacts(C.FactsDir, Facts);
+    }
     R.Diags = std::move(Sink.diagnostics());
     R.Analysed = true;
     R.Dump = DumpOS.str();
@@ -91,4 +126,64 @@ private:
 
 std::unique_ptr<FrontendAction> preemptlint::makeLintAction(const LintConfig &C, TUResult &R) {
   return std::make_unique<LintAction>(C, R);
+}
+
+std::string preemptlint::factsPath(llvm::StringRef Dir, llvm::StringRef MainFile) {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, llvm::utohexstr(llvm::xxh3_64bits(MainFile), /*LowerCase=*/true) +
+                                 ".facts.json");
+  return std::string(P);
+}
+
+namespace {
+/// Forwards the link's events to every enabled check.
+class TreeHandlerList : public TreeHandler {
+public:
+  std::vector<TreeHandler *> Hs;
+  void heldForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned N) override {
+    for (auto *H : Hs) H->heldForNobody(F, E, N);
+  }
+  void endedForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned N) override {
+    for (auto *H : Hs) H->endedForNobody(F, E, N);
+  }
+  void sleepThroughCall(const FunctionFacts &F, const CallSite &C,
+                        const std::vector<ChainStep> &Ch) override {
+    for (auto *H : Hs) H->sleepThroughCall(F, C, Ch);
+  }
+  void unpinnedThroughCall(const FunctionFacts &F, const CallSite &C,
+                           const std::vector<ChainStep> &Ch) override {
+    for (auto *H : Hs) H->unpinnedThroughCall(F, C, Ch);
+  }
+  void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Ch) override {
+    for (auto *H : Hs) H->unpinnedInRoot(F, Ch);
+  }
+};
+} // namespace
+
+TreeResult preemptlint::linkFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles) {
+  TreeResult R;
+  std::vector<FileFacts> Files;
+  for (auto &P : FactsFiles) {
+    auto Buf = llvm::MemoryBuffer::getFile(P, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!Buf)
+      continue; // the file's analysis failed: reported as its error
+    FileFacts F;
+    std::string Err;
+    if (!fromJson(std::string((*Buf)->getBuffer()), F, Err)) {
+      R.Errors.push_back(P + ": unusable whole-tree facts (" + Err + ")");
+      continue;
+    }
+    Files.push_back(std::move(F));
+  }
+  DiagnosticSink Sink;
+  std::vector<std::unique_ptr<Check>> Checks;
+  TreeHandlerList All;
+  for (auto &Info : allChecks())
+    if (checkEnabled(C.Checks, Info.Name)) {
+      Checks.push_back(Info.Make(Sink));
+      All.Hs.push_back(Checks.back().get());
+    }
+  R.Stats = linkTree(Files, *C.Model, All);
+  R.Diags = std::move(Sink.diagnostics());
+  return R;
 }

@@ -11,6 +11,7 @@
 #include "Diagnostic.h"
 #include "analysis/KernelApiModel.h"
 #include "analysis/PreemptAnalysis.h"
+#include "analysis/TreeLink.h"
 #include "clang/Frontend/FrontendAction.h"
 #include <memory>
 #include <string>
@@ -21,6 +22,9 @@ struct LintConfig {
   const KernelApiModel *Model = nullptr;
   std::string Checks = "preempt-*";
   AnalysisOptions Analysis;
+  /// When set, each analysed file writes what it tells the whole tree
+  /// (TreeFacts) to factsPath(FactsDir, main file name), atomically.
+  std::string FactsDir;
 };
 
 struct TUResult {
@@ -33,6 +37,19 @@ struct TUResult {
 };
 
 std::unique_ptr<clang::FrontendAction> makeLintAction(const LintConfig &C, TUResult &R);
+
+/// Where the facts of the file named MainFile go in Dir.
+std::string factsPath(llvm::StringRef Dir, llvm::StringRef MainFile);
+
+struct TreeResult {
+  std::vector<Diagnostic> Diags; // positions as the facts give them (absolute)
+  std::vector<std::string> Errors; // one line per unreadable facts file
+  TreeStats Stats;
+};
+
+/// Links the facts files FactsFiles (a missing one is skipped: its file
+/// failed) and reports what the enabled checks of C find across functions.
+TreeResult linkFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles);
 
 } // namespace preemptlint
 

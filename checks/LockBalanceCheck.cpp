@@ -49,3 +49,27 @@ void LockBalanceCheck::lockInconsistentExit(const FunctionContext &F, const Held
   B.trail(Leaking);
   B.note(exitLoc(F, Other), "another path returns here without it");
 }
+
+// Whole tree: the lock is left to callers that do not take it over.
+void LockBalanceCheck::heldForNobody(const FunctionFacts &F, const ExitEffect &E,
+                                     unsigned Callers) {
+  if (E.Lock.empty())
+    return;
+  auto B = reportAt(F.Name, E.Exit,
+                    "'" + F.Name + "' returns with '" + E.Shown + "' held on every path, and " +
+                        (Callers ? "none of its " + std::to_string(Callers) +
+                                       " callers in the tree releases it"
+                                 : std::string("it has no caller in the tree to release it")));
+  B.note(E.Where, "acquired by " + E.By + "() here");
+}
+
+void LockBalanceCheck::endedForNobody(const FunctionFacts &F, const ExitEffect &E,
+                                      unsigned Callers) {
+  if (E.Lock.empty())
+    return;
+  reportAt(F.Name, E.Where,
+           "'" + F.Name + "' releases '" + E.Shown + "', which it never acquires, and " +
+               (Callers ? "none of its " + std::to_string(Callers) +
+                              " callers in the tree holds it at the call"
+                        : std::string("it has no caller in the tree that holds it")));
+}

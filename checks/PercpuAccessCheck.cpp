@@ -37,3 +37,29 @@ void PercpuAccessCheck::unpinnedAccess(const FunctionContext &F, const Event &E,
                      .str());
   B.trail(S);
 }
+
+// Whole tree: a callee's per-CPU access that its callers answer for.
+void PercpuAccessCheck::unpinnedThroughCall(const FunctionFacts &Caller, const CallSite &C,
+                                            const std::vector<ChainStep> &Chain) {
+  const std::string &What = Chain.back().What;
+  reportAt(Caller.Name, C.At,
+           "call to '" + C.CalleeName + "', which uses " + What + "(), in preemptible code")
+      .chain(Chain, What + "() used here");
+}
+
+void PercpuAccessCheck::unpinnedInRoot(const FunctionFacts &F,
+                                       const std::vector<ChainStep> &Chain) {
+  const std::string &What = Chain.back().What;
+  std::string Why = F.TakesLocks ? "takes locks" : "may sleep";
+  if (Chain.size() == 1) {
+    reportAt(F.Name, Chain.front().Where,
+             What + "() used in preemptible code ('" + F.Name + "' " + Why +
+                 " and has no caller in the tree that pins it); the task may migrate");
+    return;
+  }
+  reportAt(F.Name, Chain.front().Where,
+           "call to '" + Chain.front().What + "', which uses " + What +
+               "(), in preemptible code ('" + F.Name + "' " + Why +
+               " and has no caller in the tree that pins it)")
+      .chain(std::vector<ChainStep>(Chain.begin() + 1, Chain.end()), What + "() used here");
+}

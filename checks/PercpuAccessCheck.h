@@ -21,6 +21,9 @@ public:
 
   void unpinnedAccess(const FunctionContext &F, const Event &E,
                       const ViaCall &Via, const PathState &S) override;
+  void unpinnedThroughCall(const FunctionFacts &Caller, const CallSite &C,
+                           const std::vector<ChainStep> &Chain) override;
+  void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Chain) override;
 };
 
 } // namespace preemptlint

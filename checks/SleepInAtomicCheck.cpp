@@ -46,3 +46,20 @@ void SleepInAtomicCheck::sleepInAtomic(const FunctionContext &F, const Event &E,
     B.note(F.FD->getLocation(), Why);
   B.trail(S);
 }
+
+// Whole tree: a callee in another file (or reached through one) may sleep.
+void SleepInAtomicCheck::sleepThroughCall(const FunctionFacts &Caller, const CallSite &C,
+                                          const std::vector<ChainStep> &Chain) {
+  const std::string &What = Chain.back().What;
+  auto B = reportAt(Caller.Name, C.At,
+                    "call to '" + C.CalleeName + "', which may sleep (" + What +
+                        "), in atomic context");
+  B.chain(Chain, "it may sleep here: " + What);
+  std::string Why;
+  if (!C.AtomicLock.empty())
+    Why = "'" + C.AtomicLock + "' is held (taken by " + C.AtomicBy + "())";
+  else if (Region R; !C.AtomicRegion.empty() && parseRegion(C.AtomicRegion, R))
+    Why = (regionState(R) + " by " + C.AtomicBy + "()").str();
+  if (!Why.empty())
+    B.note(C.AtomicSince, "atomic since here: " + Why);
+}

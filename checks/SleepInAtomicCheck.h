@@ -21,6 +21,8 @@ public:
 
   void sleepInAtomic(const FunctionContext &F, const Event &E, const ViaCall &Via,
                      const PathState &S) override;
+  void sleepThroughCall(const FunctionFacts &Caller, const CallSite &C,
+                        const std::vector<ChainStep> &Chain) override;
 };
 
 } // namespace preemptlint

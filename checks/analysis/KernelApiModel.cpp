@@ -148,7 +148,8 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
     if (K != "schema" && K != "lock_classes" && K != "primitives" &&
         K != "callback_fields" && K != "scheduler_paths" && K != "comment" &&
         K != "contract_macros" && K != "non_escaping_macros" &&
-        K != "gfp_sleep_mask" && K != "core_paths" && K != "fpu_routine_patterns")
+        K != "gfp_sleep_mask" && K != "core_paths" && K != "fpu_routine_patterns" &&
+        K != "acquire_wrapper_patterns" && K != "release_wrapper_patterns")
       return L.fail("top level", "unknown key '" + K + "'");
 
   if (Doc.contains("lock_classes")) {
@@ -235,6 +236,18 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
       FpuPatterns.push_back(N.get<std::string>());
     }
   }
+  for (auto [Key, Into] : {std::pair<const char *, std::vector<std::string> *>{
+                               "acquire_wrapper_patterns", &AcquirePatterns},
+                           {"release_wrapper_patterns", &ReleasePatterns}})
+    if (Doc.contains(Key)) {
+      if (!Doc[Key].is_array())
+        return L.fail(Key, "expected an array of name globs");
+      for (auto &N : Doc[Key]) {
+        if (!N.is_string())
+          return L.fail(Key, "expected an array of name globs");
+        Into->push_back(N.get<std::string>());
+      }
+    }
   if (Doc.contains("core_paths")) {
     if (!Doc["core_paths"].is_array())
       return L.fail("core_paths", "expected an array of path prefixes");

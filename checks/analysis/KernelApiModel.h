@@ -145,6 +145,11 @@ public:
   bool isFpuRoutine(llvm::StringRef Name) const;
   /// Directories of core kernel code, where context queries are allowed.
   const std::vector<std::string> &corePaths() const { return CorePaths; }
+  /// Names that say a function returns holding what it took (an acquire
+  /// wrapper) or ends what its caller began (a release wrapper), for
+  /// functions with no caller in the tree to tell.
+  const std::vector<std::string> &acquireWrapperPatterns() const { return AcquirePatterns; }
+  const std::vector<std::string> &releaseWrapperPatterns() const { return ReleasePatterns; }
   /// Macros whose use of a function's address is not an escape
   /// (EXPORT_SYMBOL, NOKPROBE_SYMBOL, ...).
   const std::vector<std::string> &nonEscapingMacros() const { return NonEscaping; }
@@ -160,6 +165,7 @@ private:
   std::vector<std::string> NonEscaping;
   uint64_t GfpSleepMask = 0x400;
   std::vector<std::string> CorePaths;
+  std::vector<std::string> AcquirePatterns, ReleasePatterns;
   std::vector<std::string> FpuPatterns;
 };
 

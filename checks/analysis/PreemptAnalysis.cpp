@@ -57,6 +57,7 @@ public:
         if (!L.Key.empty() && llvm::find(EntryLocks, L) == EntryLocks.end())
           EntryLocks.push_back(L);
       }
+    Sum.Contract = FC.HasContract;
     Dump = Report && FA.Opts.DumpState &&
            (FA.Opts.DumpFilter.empty() || FA.Opts.DumpFilter == FE.FD->getName());
   }
@@ -102,6 +103,8 @@ private:
                    const ViaCall &Via, llvm::StringRef LockKey, bool Inverse);
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
+  /// Keeps the state a call is made in, for the whole-tree link.
+  void recordCall(const PathState &S, const Event &E, const FunctionSummary *CS);
   void checkFpu(PathState &S, const Event &E, const ViaCall &Via);
   /// Keeps the first place a need arises (E itself, or inside the callee
   /// Via names); true if this was the first.
@@ -437,6 +440,51 @@ bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
 // Transfer
 //===----------------------------------------------------------------------===//
 
+void FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
+                                  const FunctionSummary *CS) {
+  if (S.Imprecise || Sum.Calls.size() >= 512)
+    return;
+  auto It = llvm::find_if(Sum.Calls, [&](const FunctionSummary::CallRec &C) {
+    return C.Callee == E.Callee && C.Loc == E.Loc;
+  });
+  if (It == Sum.Calls.end()) {
+    Sum.Calls.emplace_back();
+    It = Sum.Calls.end() - 1;
+    It->Callee = E.Callee;
+    It->Loc = E.Loc;
+    It->KnownSleeps = CS && (CS->Sleeps || CS->SleepGfpParam >= 0);
+    It->KnownPinned = CS && CS->Pinned;
+  }
+  auto &C = *It;
+  RegionMask A = S.activeRegions();
+  if ((A & atomicRegions()) && !C.Atomic) {
+    // The innermost cause: the lock or region entered last.
+    C.Atomic = true;
+    for (auto &L : S.Locks)
+      if ((L.Implies & atomicRegions()) &&
+          (C.AtomicSince.isInvalid() || SM.isBeforeInTranslationUnit(C.AtomicSince, L.Loc))) {
+        C.AtomicLock = L.Key;
+        C.AtomicByRegion = false;
+        C.AtomicBy = L.By;
+        C.AtomicSince = L.Loc;
+      }
+    for (unsigned R = 0; R < NumRegions; ++R)
+      if ((atomicRegions() & (1u << R)) && S.Depth[R] > 0 && S.LastEnter[R].isValid() &&
+          (C.AtomicSince.isInvalid() || SM.isBeforeInTranslationUnit(C.AtomicSince, S.LastEnter[R]))) {
+        C.AtomicLock.clear();
+        C.AtomicByRegion = true;
+        C.AtomicRegion = Region(R);
+        C.AtomicBy = S.LastEnterBy[R];
+        C.AtomicSince = S.LastEnter[R];
+      }
+  }
+  if (!(A & cpuPinningRegions()) && !S.unknownIn(cpuPinningRegions()))
+    C.Unpinned = true;
+  for (auto &L : S.Locks)
+    if (L.Decl && C.Held.size() < 8 && !llvm::is_contained(C.Held, L.Decl))
+      C.Held.push_back(L.Decl);
+}
+
 void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &Via) {
   if (S.activeRegions() & cpuPinningRegions())
     return;
@@ -533,6 +581,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
       S.IrqFlags.push_back(E.FlagsKey);
     break;
   case EffectKind::Exit: {
+    Sum.Ends |= maskOf(Eff.Reg);
     if (S.Depth[R] != UnknownDepth) {
       if (S.Depth[R] <= 0 && (S.Opened & maskOf(Eff.Reg)) && !S.Imprecise && !FC.HasContract)
         H.regionUnderflow(FC, Eff.Reg, E, S);
@@ -616,6 +665,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
         S.Imprecise = true;
         return;
       }
+    Sum.TakesLocks = true;
     if (Sum.Acquisitions.size() < 64 && L.Decl &&
         llvm::none_of(Sum.Acquisitions, [&](auto &A) { return A.Decl == L.Decl; }))
       Sum.Acquisitions.push_back({L.Decl, L.Key, E.Loc});
@@ -626,6 +676,8 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   }
   case EffectKind::Release: {
     std::string Key = resolveAlias(S, LockKey);
+    if (E.LockDecl && Sum.ReleasedDecls.size() < 16 && !llvm::is_contained(Sum.ReleasedDecls, E.LockDecl))
+      Sum.ReleasedDecls.push_back(E.LockDecl);
     auto It = llvm::find_if(S.Locks, [&](const HeldLock &L) { return L.Key == Key; });
     // A lock a callee took without a name we can see (base =
     // lock_timer_base(...); ... raw_spin_unlock(&base->lock)): the same
@@ -680,6 +732,10 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
            (Key.find_first_of(".[") == std::string::npos &&
             Held.Key.find_first_of(".[?") == std::string::npos))) {
         H.releaseNotHeld(FC, E, S, &Held);
+        // Reported once; the path goes on as the code meant it (the held
+        // lock released), so nothing downstream repeats the finding.
+        S.ReleasedOwn.push_back(Held.Key);
+        S.Locks.erase(S.Locks.begin() + (&Held - S.Locks.data()));
         return;
       }
     HeldLock Gone;
@@ -792,6 +848,8 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     return;
   }
   const FunctionSummary *CS = FA.summaryFor(E.Callee);
+  if (!Inverse)
+    recordCall(S, E, CS);
   if (!CS)
     return;
   ViaCall Via;
@@ -1211,6 +1269,10 @@ void FunctionAnalyzer::finish() {
     Sum.Complete = Exits.empty(); // a function that never returns has no effect
     return;
   }
+  for (auto *S : Precise)
+    Sum.Opened |= S->Opened;
+  Sum.AnExit = Precise.front()->ReturnLoc.isValid() ? Precise.front()->ReturnLoc
+                                                     : FE.FD->getBody()->getEndLoc();
   // Different return values explain different exit states when the path
   // that holds more reports success (the trylock / "returns 0 with the lock
   // held" convention). A path that holds more and returns an error code is
@@ -1232,6 +1294,13 @@ void FunctionAnalyzer::finish() {
     bool Consistent = llvm::all_of(Precise, [&](const PathState *S) { return S->Depth[R] == D0; });
     if (Consistent) {
       Sum.Delta[R] = int8_t(D0);
+      if (D0 > 0) {
+        Sum.DeltaAt[R] = Precise.front()->LastEnter[R];
+        Sum.DeltaBy[R] = Precise.front()->LastEnterBy[R];
+      } else if (D0 < 0) {
+        Sum.DeltaAt[R] = Precise.front()->LastExit[R];
+        Sum.DeltaBy[R] = Precise.front()->LastExitBy[R];
+      }
       continue;
     }
     if (FC.HasContract)
@@ -1388,9 +1457,9 @@ bool FileAnalysis::inMainFile(const FunctionDecl *FD) const {
 namespace {
 /// Who calls whom in the main file, which functions escape as pointers, and
 /// which are stored in callback fields of atomic contexts.
-class FileFacts : public RecursiveASTVisitor<FileFacts> {
+class FileFactsVisitor : public RecursiveASTVisitor<FileFactsVisitor> {
 public:
-  FileFacts(const KernelApiModel &M, llvm::DenseSet<const FunctionDecl *> &Called,
+  FileFactsVisitor(const KernelApiModel &M, llvm::DenseSet<const FunctionDecl *> &Called,
             llvm::DenseSet<const FunctionDecl *> &Taken,
             llvm::DenseMap<const FunctionDecl *, EntryContext> &Ctx,
             llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &Reg,
@@ -1400,7 +1469,7 @@ public:
   bool TraverseFunctionDecl(FunctionDecl *D) {
     bool Old = InFunction;
     InFunction = D->doesThisDeclarationHaveABody();
-    bool R = RecursiveASTVisitor<FileFacts>::TraverseFunctionDecl(D);
+    bool R = RecursiveASTVisitor<FileFactsVisitor>::TraverseFunctionDecl(D);
     InFunction = Old;
     return R;
   }
@@ -1505,7 +1574,7 @@ public:
 
 void FileAnalysis::collectFileFacts() {
   const SourceManager &SM = Ctx.getSourceManager();
-  FileFacts V(Model, Called, AddressTaken, EntryCtx, RegisteredAt, SM, Ctx.getLangOpts());
+  FileFactsVisitor V(Model, Called, AddressTaken, EntryCtx, RegisteredAt, SM, Ctx.getLangOpts());
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       V.TraverseDecl(D);
@@ -1596,6 +1665,7 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
     Deferred = Called.count(Canon) != 0;   // static helpers: their callers
   else
     Deferred = !managesPinning(*FE, Model);       // exported: callers, unless it pins itself
+  Sum->Deferred = Deferred;
   FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed);
   A.run();
   if (Main)

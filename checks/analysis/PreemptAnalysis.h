@@ -28,6 +28,7 @@ class FunctionDecl;
 } // namespace clang
 
 namespace preemptlint {
+struct FileFacts;
 
 struct AnalysisOptions {
   unsigned PathLimit = 16;     // path states per program point
@@ -75,6 +76,33 @@ struct FunctionSummary {
   std::vector<LockSite> UnheldReleases; // releases of locks the path did not take
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
   bool Complete = true;
+
+  // What the whole-tree link needs (exported as TreeFacts).
+  /// A call of a function the model does not name, and the state it is
+  /// made in (the first precise path that makes it atomic / unpinned).
+  struct CallRec {
+    const clang::FunctionDecl *Callee = nullptr;
+    clang::SourceLocation Loc;
+    bool Atomic = false;
+    std::string AtomicLock;
+    Region AtomicRegion = Region::Preempt;
+    bool AtomicByRegion = false;
+    llvm::StringRef AtomicBy;
+    clang::SourceLocation AtomicSince;
+    bool Unpinned = false;
+    bool KnownSleeps = false, KnownPinned = false;
+    llvm::SmallVector<const clang::ValueDecl *, 2> Held;
+  };
+  std::vector<CallRec> Calls;
+  llvm::SmallVector<const clang::ValueDecl *, 4> ReleasedDecls; // every lock released
+  RegionMask Ends = 0;            // regions ended somewhere
+  RegionMask Opened = 0;          // regions some path entered itself
+  bool TakesLocks = false;
+  bool Contract = false;          // annotated (__acquires, __must_hold, ...)
+  bool Deferred = false;          // its per-CPU needs are its callers'
+  std::array<clang::SourceLocation, NumRegions> DeltaAt{}; // entered/ended (consistent delta)
+  std::array<llvm::StringRef, NumRegions> DeltaBy{};
+  clang::SourceLocation AnExit;   // a return of the function
 };
 
 class FileAnalysis {
@@ -88,6 +116,9 @@ public:
   void run();
 
   unsigned functionsAnalysed() const { return NumAnalysed; }
+
+  /// What the file tells the whole tree (after run()).
+  void exportFacts(FileFacts &Out) const;
 
   /// The summary of FD, computing it if needed; null if FD has no body, is
   /// being analysed (recursion) or its analysis did not complete.

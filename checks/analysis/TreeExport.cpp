@@ -1,0 +1,186 @@
+//===- TreeExport.cpp - a file's summaries as TreeFacts -------------------===//
+//
+// Turns the summaries of the main file's functions into plain data for the
+// whole-tree link: functions by linkage name (statics qualified by their
+// file), locks by the field or global that identifies them in every file.
+//
+//===----------------------------------------------------------------------===//
+#include "PreemptAnalysis.h"
+#include "TreeFacts.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+using namespace preemptlint;
+
+namespace {
+
+class Exporter {
+public:
+  Exporter(const ASTContext &Ctx, llvm::StringRef MainFile)
+      : SM(Ctx.getSourceManager()), MainFile(MainFile) {}
+
+  SrcPos pos(SourceLocation L) const {
+    SrcPos P;
+    if (L.isInvalid())
+      return P;
+    PresumedLoc PL = SM.getPresumedLoc(SM.getFileLoc(L));
+    if (PL.isInvalid())
+      return P;
+    // Absolute (the analysis runs in the command's directory), so that the
+    // link's findings are named like the file's own.
+    llvm::SmallString<256> A(PL.getFilename());
+    if (!A.empty() && A[0] != '<') {
+      llvm::sys::fs::make_absolute(A);
+      llvm::sys::path::remove_dots(A, /*remove_dot_dot=*/true);
+    }
+    P.File = std::string(A);
+    P.Line = PL.getLine();
+    P.Column = PL.getColumn();
+    return P;
+  }
+
+  /// Functions: their name when visible to other files, else qualified by
+  /// the file that defines them.
+  std::string id(const FunctionDecl *FD) const {
+    if (FD->isExternallyVisible())
+      return FD->getName().str();
+    const FunctionDecl *Def = nullptr;
+    FD->hasBody(Def);
+    SourceLocation L = SM.getExpansionLoc((Def ? Def : FD)->getLocation());
+    llvm::StringRef File = SM.isInMainFile(L) ? MainFile : SM.getFilename(L);
+    return (File + ":" + FD->getName()).str();
+  }
+
+  /// Locks: "struct T.field" for a field, the name of a global (qualified by
+  /// the file when static). Empty when there is no identity across files.
+  std::string lockId(const ValueDecl *D) const {
+    if (!D)
+      return "";
+    if (auto *F = dyn_cast<FieldDecl>(D)) {
+      const RecordDecl *R = F->getParent();
+      std::string RN = R->getName().str();
+      if (RN.empty())
+        if (auto *TD = R->getTypedefNameForAnonDecl())
+          RN = TD->getName().str();
+      if (RN.empty())
+        return "";
+      return (llvm::Twine(R->isUnion() ? "union " : "struct ") + RN + "." + F->getName()).str();
+    }
+    if (auto *V = dyn_cast<VarDecl>(D))
+      if (V->hasGlobalStorage()) {
+        if (V->isExternallyVisible())
+          return V->getName().str();
+        return (MainFile + ":" + V->getName()).str();
+      }
+    return "";
+  }
+
+private:
+  const SourceManager &SM;
+  std::string MainFile;
+};
+
+} // namespace
+
+void FileAnalysis::exportFacts(FileFacts &Out) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Exporter X(Ctx, Opts.MainFileName);
+  Out.File = Opts.MainFileName;
+  std::vector<std::pair<const FunctionDecl *, const FunctionSummary *>> Fns;
+  for (auto &[FD, Sum] : Summaries)
+    if (SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) && Sum->Complete)
+      Fns.push_back({FD, Sum.get()});
+  // Deterministic order: by position in the file.
+  llvm::sort(Fns, [&](auto &A, auto &B) {
+    return SM.isBeforeInTranslationUnit(A.first->getLocation(), B.first->getLocation());
+  });
+  for (auto &[FD, S] : Fns) {
+    FunctionFacts F;
+    F.Usr = X.id(FD);
+    F.Name = FD->getName().str();
+    F.At = X.pos(FD->getLocation());
+    F.External = FD->isExternallyVisible();
+    F.Contract = S->Contract;
+    F.TakesLocks = S->TakesLocks;
+    F.AnswersPinning = !S->Deferred;
+    for (unsigned R = 0; R < NumRegions; ++R) {
+      if (!S->Delta[R] || S->DeltaAt[R].isInvalid())
+        continue;
+      // Ending a section it began itself is an imbalance its own analysis
+      // judges, not a release for its callers.
+      if (S->Delta[R] < 0 && (S->Opened & (1u << R)))
+        continue;
+      ExitEffect E;
+      E.Region = regionName(Region(R)).str();
+      E.By = S->DeltaBy[R].str();
+      E.Where = X.pos(S->DeltaAt[R]);
+      E.Exit = X.pos(S->AnExit);
+      (S->Delta[R] > 0 ? F.Acquires : F.Releases).push_back(std::move(E));
+    }
+    for (auto &LE : S->Locks) {
+      std::string Id = X.lockId(LE.Lock.Decl);
+      if (Id.empty() || LE.Lock.FromCaller)
+        continue;
+      if (!LE.Acquire && llvm::any_of(S->Acquisitions, [&](const FunctionSummary::LockSite &A) {
+            return A.Decl == LE.Lock.Decl;
+          }))
+        continue;
+      ExitEffect E;
+      E.Lock = Id;
+      E.Shown = LE.Lock.Key;
+      E.By = LE.Lock.By.str();
+      E.Where = X.pos(LE.Lock.Loc);
+      E.Exit = X.pos(S->AnExit);
+      if (!LE.Acquire)
+        for (auto &U : S->UnheldReleases)
+          if (U.Decl == LE.Lock.Decl)
+            E.Where = X.pos(U.Loc);
+      (LE.Acquire ? F.Acquires : F.Releases).push_back(std::move(E));
+    }
+    for (const ValueDecl *D : S->ReleasedDecls) {
+      std::string Id = X.lockId(D);
+      if (!Id.empty() && !llvm::is_contained(F.Released, Id))
+        F.Released.push_back(Id);
+    }
+    for (unsigned R = 0; R < NumRegions; ++R)
+      if (S->Ends & (1u << R))
+        F.Ends.push_back(regionName(Region(R)).str());
+    if (S->Pinned) {
+      F.Pinned.Has = true;
+      F.Pinned.What = S->Pinned.What.str();
+      F.Pinned.Where = X.pos(S->Pinned.At);
+    }
+    if (S->Sleeps) {
+      F.Sleeps.Has = true;
+      F.Sleeps.What = S->Sleeps.What.str();
+      F.Sleeps.Where = X.pos(S->Sleeps.At);
+    }
+    for (auto &C : S->Calls) {
+      CallSite CS;
+      CS.Callee = X.id(C.Callee);
+      CS.CalleeName = C.Callee->getName().str();
+      CS.At = X.pos(C.Loc);
+      CS.Atomic = C.Atomic;
+      CS.AtomicLock = C.AtomicLock;
+      if (C.Atomic && C.AtomicByRegion)
+        CS.AtomicRegion = regionName(C.AtomicRegion).str();
+      CS.AtomicBy = C.AtomicBy.str();
+      CS.AtomicSince = X.pos(C.AtomicSince);
+      CS.Unpinned = C.Unpinned;
+      CS.KnownSleeps = C.KnownSleeps;
+      CS.KnownPinned = C.KnownPinned;
+      for (const ValueDecl *D : C.Held) {
+        std::string Id = X.lockId(D);
+        if (!Id.empty())
+          CS.Held.push_back(Id);
+      }
+      F.Calls.push_back(std::move(CS));
+    }
+    Out.Functions.push_back(std::move(F));
+  }
+}

@@ -1,0 +1,208 @@
+//===- TreeFacts.cpp - FileFacts to and from JSON -------------------------===//
+//
+// Reading is defensive: a record written by another version, truncated or
+// edited by hand is refused as a whole (the caller rebuilds it), never half
+// trusted. The library is built without exceptions, so every access checks
+// the type first.
+//
+//===----------------------------------------------------------------------===//
+#include "TreeFacts.h"
+
+#include <nlohmann/json.hpp>
+
+using json = nlohmann::json;
+using namespace preemptlint;
+
+namespace {
+
+json pos(const SrcPos &P) { return json::array({P.File, P.Line, P.Column}); }
+
+json effect(const ExitEffect &E) {
+  return {{"lock", E.Lock}, {"region", E.Region}, {"shown", E.Shown},
+          {"by", E.By},     {"where", pos(E.Where)}, {"exit", pos(E.Exit)}};
+}
+
+json need(const FactNeed &N) {
+  if (!N.Has)
+    return nullptr;
+  return {{"what", N.What}, {"where", pos(N.Where)}};
+}
+
+/// A reader that remembers the first thing that was not as expected.
+struct Reader {
+  std::string Err;
+  bool fail(const std::string &What) {
+    if (Err.empty())
+      Err = What;
+    return false;
+  }
+  bool str(const json &O, const char *K, std::string &V) {
+    auto It = O.find(K);
+    if (It == O.end() || !It->is_string())
+      return fail(std::string("'") + K + "' is not a string");
+    V = It->get<std::string>();
+    return true;
+  }
+  bool boolean(const json &O, const char *K, bool &V) {
+    auto It = O.find(K);
+    if (It == O.end() || !It->is_boolean())
+      return fail(std::string("'") + K + "' is not a boolean");
+    V = It->get<bool>();
+    return true;
+  }
+  bool pos(const json &O, const char *K, SrcPos &P) {
+    auto It = O.find(K);
+    if (It == O.end() || !It->is_array() || It->size() != 3 || !(*It)[0].is_string() ||
+        !(*It)[1].is_number_unsigned() || !(*It)[2].is_number_unsigned())
+      return fail(std::string("'") + K + "' is not a position");
+    P.File = (*It)[0].get<std::string>();
+    P.Line = (*It)[1].get<unsigned>();
+    P.Column = (*It)[2].get<unsigned>();
+    return true;
+  }
+  bool strings(const json &O, const char *K, std::vector<std::string> &V) {
+    auto It = O.find(K);
+    if (It == O.end() || !It->is_array())
+      return fail(std::string("'") + K + "' is not a list");
+    for (auto &S : *It) {
+      if (!S.is_string())
+        return fail(std::string("'") + K + "' holds a non-string");
+      V.push_back(S.get<std::string>());
+    }
+    return true;
+  }
+  bool effect(const json &O, ExitEffect &E) {
+    return O.is_object() && str(O, "lock", E.Lock) && str(O, "region", E.Region) &&
+           str(O, "shown", E.Shown) && str(O, "by", E.By) && pos(O, "where", E.Where) &&
+           pos(O, "exit", E.Exit);
+  }
+  bool effects(const json &O, const char *K, std::vector<ExitEffect> &V) {
+    auto It = O.find(K);
+    if (It == O.end() || !It->is_array())
+      return fail(std::string("'") + K + "' is not a list");
+    for (auto &X : *It) {
+      V.emplace_back();
+      if (!effect(X, V.back()))
+        return fail(std::string("'") + K + "' holds a malformed effect");
+    }
+    return true;
+  }
+  bool need(const json &O, const char *K, FactNeed &N) {
+    auto It = O.find(K);
+    if (It == O.end())
+      return fail(std::string("'") + K + "' is missing");
+    if (It->is_null())
+      return true;
+    N.Has = true;
+    return It->is_object() && str(*It, "what", N.What) && pos(*It, "where", N.Where);
+  }
+  bool call(const json &O, CallSite &C) {
+    return O.is_object() && str(O, "callee", C.Callee) && str(O, "name", C.CalleeName) &&
+           pos(O, "at", C.At) && boolean(O, "atomic", C.Atomic) &&
+           str(O, "atomic_lock", C.AtomicLock) && str(O, "atomic_region", C.AtomicRegion) &&
+           str(O, "atomic_by", C.AtomicBy) && pos(O, "atomic_since", C.AtomicSince) &&
+           boolean(O, "unpinned", C.Unpinned) && boolean(O, "known_sleeps", C.KnownSleeps) &&
+           boolean(O, "known_pinned", C.KnownPinned) && strings(O, "held", C.Held);
+  }
+  bool function(const json &O, FunctionFacts &F) {
+    if (!O.is_object())
+      return fail("a function is not an object");
+    if (!(str(O, "usr", F.Usr) && str(O, "name", F.Name) && pos(O, "at", F.At) &&
+          boolean(O, "external", F.External) && boolean(O, "contract", F.Contract) &&
+          boolean(O, "takes_locks", F.TakesLocks) &&
+          boolean(O, "answers_pinning", F.AnswersPinning) && effects(O, "acquires", F.Acquires) &&
+          effects(O, "releases", F.Releases) && strings(O, "released", F.Released) &&
+          strings(O, "ends", F.Ends) && need(O, "pinned", F.Pinned) &&
+          need(O, "sleeps", F.Sleeps)))
+      return false;
+    auto It = O.find("calls");
+    if (It == O.end() || !It->is_array())
+      return fail("'calls' is not a list");
+    for (auto &C : *It) {
+      F.Calls.emplace_back();
+      if (!call(C, F.Calls.back()))
+        return fail("a call site is malformed");
+    }
+    return true;
+  }
+};
+
+} // namespace
+
+std::string preemptlint::toJson(const FileFacts &F) {
+  json Fns = json::array();
+  for (auto &Fn : F.Functions) {
+    json Acq = json::array(), Rel = json::array(), Calls = json::array();
+    for (auto &E : Fn.Acquires)
+      Acq.push_back(effect(E));
+    for (auto &E : Fn.Releases)
+      Rel.push_back(effect(E));
+    for (auto &C : Fn.Calls)
+      Calls.push_back({{"callee", C.Callee},
+                       {"name", C.CalleeName},
+                       {"at", pos(C.At)},
+                       {"atomic", C.Atomic},
+                       {"atomic_lock", C.AtomicLock},
+                       {"atomic_region", C.AtomicRegion},
+                       {"atomic_by", C.AtomicBy},
+                       {"atomic_since", pos(C.AtomicSince)},
+                       {"unpinned", C.Unpinned},
+                       {"known_sleeps", C.KnownSleeps},
+                       {"known_pinned", C.KnownPinned},
+                       {"held", C.Held}});
+    Fns.push_back({{"usr", Fn.Usr},
+                   {"name", Fn.Name},
+                   {"at", pos(Fn.At)},
+                   {"external", Fn.External},
+                   {"contract", Fn.Contract},
+                   {"takes_locks", Fn.TakesLocks},
+                   {"answers_pinning", Fn.AnswersPinning},
+                   {"acquires", Acq},
+                   {"releases", Rel},
+                   {"released", Fn.Released},
+                   {"ends", Fn.Ends},
+                   {"pinned", need(Fn.Pinned)},
+                   {"sleeps", need(Fn.Sleeps)},
+                   {"calls", Calls}});
+  }
+  json Doc = {{"schema", "preemptlint-tree-facts"},
+              {"version", F.Version},
+              {"file", F.File},
+              {"functions", Fns}};
+  // Invalid UTF-8 in a name is replaced rather than aborting the dump.
+  return Doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+bool preemptlint::fromJson(const std::string &Text, FileFacts &F, std::string &Err) {
+  json Doc = json::parse(Text.begin(), Text.end(), nullptr, /*allow_exceptions=*/false);
+  if (Doc.is_discarded() || !Doc.is_object()) {
+    Err = "not a JSON object";
+    return false;
+  }
+  auto S = Doc.find("schema");
+  auto V = Doc.find("version");
+  if (S == Doc.end() || !S->is_string() || *S != "preemptlint-tree-facts" || V == Doc.end() ||
+      !V->is_number_integer() || V->get<int>() != TreeFactsVersion) {
+    Err = "not tree facts of version " + std::to_string(TreeFactsVersion);
+    return false;
+  }
+  Reader R;
+  F = FileFacts();
+  auto Fns = Doc.find("functions");
+  bool Ok = R.str(Doc, "file", F.File);
+  if (Ok && (Fns == Doc.end() || !Fns->is_array()))
+    Ok = R.fail("'functions' is not a list");
+  if (Ok)
+    for (auto &Fn : *Fns) {
+      F.Functions.emplace_back();
+      if (!R.function(Fn, F.Functions.back())) {
+        Ok = false;
+        break;
+      }
+    }
+  if (!Ok) {
+    Err = R.Err.empty() ? "malformed record" : R.Err;
+    F = FileFacts();
+  }
+  return Ok;
+}

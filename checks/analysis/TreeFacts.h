@@ -1,0 +1,91 @@
+//===- TreeFacts.h - what one file tells the whole tree ------------*- C++ -*-===//
+//
+// Plain, serialisable data: no Decl*, SourceLocation or StringRef into an
+// AST. One FileFacts per translation unit holds, for every function defined
+// in its main file, what the whole-tree link needs: the function's identity
+// (USR), its net effects that callers must answer for (held or released at
+// every exit), its needs (pinned, may sleep), and its call sites with the
+// state they are made in. The schema is versioned (docs/whole-tree.md).
+//
+//===----------------------------------------------------------------------===//
+#ifndef PREEMPTLINT_ANALYSIS_TREEFACTS_H
+#define PREEMPTLINT_ANALYSIS_TREEFACTS_H
+
+#include "KernelApiModel.h"
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace preemptlint {
+
+constexpr int TreeFactsVersion = 1;
+
+struct SrcPos {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  bool valid() const { return Line != 0; }
+};
+
+/// Something held or released that callers must answer for. A lock is
+/// named TU-independently ("struct rq.__lock", a global's name); a region
+/// by its model name.
+struct ExitEffect {
+  std::string Lock;   // lock identity; empty for a region
+  std::string Region; // region name; empty for a lock
+  std::string Shown;  // as written in the function ("d->lock")
+  std::string By;     // the primitive that took or released it
+  SrcPos Where;       // where it was taken / released
+  SrcPos Exit;        // a return that holds it (acquisitions)
+};
+
+struct FactNeed {
+  bool Has = false;
+  std::string What; // the primitive
+  SrcPos Where;
+};
+
+struct CallSite {
+  std::string Callee; // USR
+  std::string CalleeName;
+  SrcPos At;
+  bool Atomic = false;     // some precise path makes the call in atomic context
+  std::string AtomicLock;  // ... because this lock is held (as written)
+  std::string AtomicRegion; // ... or this region is active
+  std::string AtomicBy;    // ... taken or entered by this primitive (empty: by context)
+  SrcPos AtomicSince;
+  bool Unpinned = false;   // some precise path makes it with nothing pinning the task
+  bool KnownSleeps = false; // the file's own analysis already judged the callee's sleep
+  bool KnownPinned = false; // ... and its per-CPU need
+  std::vector<std::string> Held; // lock identities held on some path at the call
+};
+
+struct FunctionFacts {
+  std::string Usr, Name;
+  SrcPos At;
+  bool External = false;  // visible outside its file
+  bool Contract = false;  // __acquires/__releases/__must_hold or capability attributes
+  bool TakesLocks = false;
+  bool AnswersPinning = false; // its per-CPU accesses are its own to protect
+  std::vector<ExitEffect> Acquires; // held at every exit, not the caller's
+  std::vector<ExitEffect> Releases; // released on every path without being taken
+  std::vector<std::string> Released; // every lock identity it releases somewhere
+  std::vector<std::string> Ends;     // every region it ends somewhere
+  FactNeed Pinned;  // a per-CPU access its callers answer for
+  FactNeed Sleeps;  // may sleep (outside its own atomic sections)
+  std::vector<CallSite> Calls;
+};
+
+struct FileFacts {
+  int Version = TreeFactsVersion;
+  std::string File; // as the compilation database names it
+  std::vector<FunctionFacts> Functions;
+};
+
+/// JSON text of F, and back. fromJson returns false (with Err) on malformed
+/// input or a foreign version; nothing of such a record is used.
+std::string toJson(const FileFacts &F);
+bool fromJson(const std::string &Text, FileFacts &F, std::string &Err);
+
+} // namespace preemptlint
+
+#endif

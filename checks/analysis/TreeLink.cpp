@@ -1,0 +1,306 @@
+//===- TreeLink.cpp - judge cross-function effects over the whole tree ----===//
+//
+// See TreeLink.h for the rules and which way each errs. Everything here is
+// over plain data: a call graph by name, two monotone fixpoints (may-sleep,
+// per-CPU need), and the wrapper judgement by callers.
+//
+//===----------------------------------------------------------------------===//
+#include "TreeLink.h"
+
+#include "KernelApiModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include <set>
+
+using namespace preemptlint;
+
+namespace {
+
+struct Caller {
+  const FunctionFacts *F;
+  const CallSite *C;
+};
+
+class Linker {
+public:
+  Linker(const std::vector<FileFacts> &Files, const KernelApiModel &Model, TreeHandler &H)
+      : Model(Model), H(H) {
+    // Files in a fixed order (by name), so that the first definition of a
+    // duplicated name, and so every result, do not depend on input order.
+    std::vector<const FileFacts *> Sorted;
+    for (auto &F : Files)
+      Sorted.push_back(&F);
+    llvm::sort(Sorted, [](const FileFacts *A, const FileFacts *B) { return A->File < B->File; });
+    for (auto *File : Sorted)
+      for (auto &F : File->Functions) {
+        All.push_back(&F);
+        ById.try_emplace(F.Usr, &F);
+        FileOf[&F] = File->File;
+      }
+    for (auto *F : All)
+      for (auto &C : F->Calls) {
+        ++Stats.Calls;
+        if (const FunctionFacts *T = lookup(C.Callee)) {
+          ++Stats.Linked;
+          Callers[T].push_back({F, &C});
+        }
+      }
+    Stats.Functions = All.size();
+  }
+
+  void run() {
+    computeSleeps();
+    computeNeeds();
+    reportSleeps();
+    reportNeeds();
+    judgeExitEffects();
+  }
+
+  TreeStats Stats;
+
+private:
+  const FunctionFacts *lookup(const std::string &Id) const {
+    auto It = ById.find(Id);
+    return It == ById.end() ? nullptr : It->second;
+  }
+  static bool matchesAny(const std::vector<std::string> &Patterns, const std::string &Name) {
+    return llvm::any_of(Patterns, [&](const std::string &P) { return globMatch(P, Name); });
+  }
+
+  /// may-sleep: a function sleeps on its own, or through a non-atomic call
+  /// of a callee that sleeps. Chains are kept shortest-first by iterating
+  /// in rounds.
+  void computeSleeps() {
+    for (auto *F : All)
+      if (F->Sleeps.Has)
+        Sleeps[F] = {{F->Name, F->Sleeps.What, F->Sleeps.Where}};
+    fixpoint(Sleeps, [](const FunctionFacts &, const CallSite &C) {
+      return !C.Atomic && !C.KnownSleeps;
+    });
+  }
+
+  /// per-CPU need left to the callers: a function that does not answer for
+  /// its pinning needs it through an unpinned call of a callee that needs it.
+  void computeNeeds() {
+    for (auto *F : All)
+      if (F->Pinned.Has && !F->AnswersPinning)
+        Needs[F] = {{F->Name, F->Pinned.What, F->Pinned.Where}};
+    fixpoint(Needs, [](const FunctionFacts &F, const CallSite &C) {
+      return !F.AnswersPinning && C.Unpinned && !C.KnownPinned;
+    });
+  }
+
+  using Chains = llvm::DenseMap<const FunctionFacts *, std::vector<ChainStep>>;
+
+  template <typename EdgeOk> void fixpoint(Chains &M, EdgeOk Ok) {
+    // Rounds: each extends chains by one call; bounded by the longest
+    // acyclic chain (recursion adds nothing once a member is in).
+    for (unsigned Round = 0; Round < 64; ++Round) {
+      std::vector<std::pair<const FunctionFacts *, std::vector<ChainStep>>> Add;
+      for (auto *F : All) {
+        if (M.count(F))
+          continue;
+        for (auto &C : F->Calls) {
+          const FunctionFacts *T = lookup(C.Callee);
+          if (!T || T == F || !Ok(*F, C))
+            continue;
+          auto It = M.find(T);
+          if (It == M.end())
+            continue;
+          std::vector<ChainStep> Chain{{F->Name, C.CalleeName, C.At}};
+          Chain.insert(Chain.end(), It->second.begin(), It->second.end());
+          Add.push_back({F, std::move(Chain)});
+          break;
+        }
+      }
+      if (Add.empty())
+        return;
+      for (auto &[F, Chain] : Add)
+        M.try_emplace(F, std::move(Chain));
+    }
+  }
+
+  void reportSleeps() {
+    for (auto *F : All)
+      for (auto &C : F->Calls) {
+        if (!C.Atomic || C.KnownSleeps)
+          continue;
+        const FunctionFacts *T = lookup(C.Callee);
+        if (!T)
+          continue;
+        auto It = Sleeps.find(T);
+        if (It != Sleeps.end())
+          H.sleepThroughCall(*F, C, It->second);
+      }
+  }
+
+  void reportNeeds() {
+    for (auto *F : All) {
+      // A caller that answers for its own pinning, at an unpinned call.
+      if (F->AnswersPinning)
+        for (auto &C : F->Calls) {
+          if (!C.Unpinned || C.KnownPinned)
+            continue;
+          const FunctionFacts *T = lookup(C.Callee);
+          if (!T)
+            continue;
+          auto It = Needs.find(T);
+          if (It != Needs.end())
+            H.unpinnedThroughCall(*F, C, It->second);
+        }
+      // A need that reaches a root of the tree that runs preemptible.
+      auto It = Needs.find(F);
+      if (It != Needs.end() && !F->AnswersPinning && !Callers.count(F) &&
+          (F->TakesLocks || Sleeps.count(F)))
+        H.unpinnedInRoot(*F, It->second);
+    }
+  }
+
+  static bool sameEffect(const ExitEffect &A, const ExitEffect &B) {
+    return A.Lock == B.Lock && A.Region == B.Region;
+  }
+  static bool hasEffect(const std::vector<ExitEffect> &V, const ExitEffect &E) {
+    return llvm::any_of(V, [&](const ExitEffect &X) { return sameEffect(X, E); });
+  }
+  /// Does G end E, itself or through a function of the tree it calls?
+  bool endsItself(const FunctionFacts *G, const ExitEffect &E) const {
+    auto Ends = [&](const FunctionFacts *T) {
+      return hasEffect(T->Releases, E) ||
+             (!E.Lock.empty() ? llvm::is_contained(T->Released, E.Lock)
+                              : llvm::is_contained(T->Ends, E.Region));
+    };
+    if (Ends(G))
+      return true;
+    return llvm::any_of(G->Calls, [&](const CallSite &X) {
+      const FunctionFacts *T = lookup(X.Callee);
+      return T && T != G && Ends(T);
+    });
+  }
+
+  /// The function of the tree that E.By names, if it is one (the callee
+  /// whose summary began or ended E in F), statics of F's file first.
+  const FunctionFacts *byFunction(const FunctionFacts *F, const ExitEffect &E) const {
+    if (const FunctionFacts *T = lookup(FileOf.lookup(F).str() + ":" + E.By))
+      return T;
+    return lookup(E.By);
+  }
+  /// A section taken or ended through an annotated function
+  /// (__acquires/__releases) is the annotation's business.
+  bool throughContract(const FunctionFacts *F, const ExitEffect &E) const {
+    const FunctionFacts *T = byFunction(F, E);
+    return T && T->Contract;
+  }
+  /// Another function of F's own file ends E without taking it: the pair
+  /// (a hand-off to a callback, a get/put pair used elsewhere) is judged by
+  /// the file's own analysis.
+  bool pairedInFile(const FunctionFacts *F, const ExitEffect &E) const {
+    return llvm::any_of(All, [&](const FunctionFacts *G) {
+      return G != F && FileOf.lookup(G) == FileOf.lookup(F) && hasEffect(G->Releases, E);
+    });
+  }
+
+  /// Does something in the tree end E, which F leaves held at every exit?
+  bool heldAnswered(const FunctionFacts *F, const ExitEffect &E, std::set<const FunctionFacts *> &Seen) {
+    if (!Seen.insert(F).second)
+      return true; // recursion: judged where the chain began
+    if (throughContract(F, E) || pairedInFile(F, E))
+      return true;
+    // A callee F calls while holding it ends it (the release is across a
+    // file boundary, so F's own analysis did not see it).
+    for (auto &C : F->Calls) {
+      const FunctionFacts *T = lookup(C.Callee);
+      if (!T)
+        continue;
+      if (llvm::any_of(T->Releases, [&](const ExitEffect &R) { return sameEffect(R, E); }) ||
+          (!E.Lock.empty() && llvm::is_contained(T->Released, E.Lock) &&
+           llvm::is_contained(C.Held, E.Lock)) ||
+          (!E.Region.empty() && llvm::is_contained(T->Ends, E.Region)))
+        return true;
+    }
+    auto It = Callers.find(F);
+    if (It == Callers.end())
+      return matchesAny(Model.acquireWrapperPatterns(), F->Name);
+    for (auto &[G, C] : It->second) {
+      if (G->Contract || endsItself(G, E))
+        return true;
+      // A wrapper of a wrapper: its callers answer.
+      if (llvm::any_of(G->Acquires, [&](const ExitEffect &A) { return sameEffect(A, E); }) &&
+          heldAnswered(G, E, Seen))
+        return true;
+    }
+    return false;
+  }
+
+  /// Does a caller hold E when it calls F, which ends it without taking it?
+  bool endAnswered(const FunctionFacts *F, const ExitEffect &E, std::set<const FunctionFacts *> &Seen) {
+    if (!Seen.insert(F).second)
+      return true;
+    if (throughContract(F, E))
+      return true;
+    auto It = Callers.find(F);
+    if (It == Callers.end())
+      return matchesAny(Model.releaseWrapperPatterns(), F->Name);
+    for (auto &[G, C] : It->second) {
+      if (G->Contract)
+        return true;
+      if (!E.Lock.empty() && llvm::is_contained(C->Held, E.Lock))
+        return true;
+      // It took it through another function of the tree (get ... put pairs
+      // called from one caller).
+      if (llvm::any_of(G->Calls, [&](const CallSite &X) {
+            const FunctionFacts *T = lookup(X.Callee);
+            return T && T != F && hasEffect(T->Acquires, E);
+          }))
+        return true;
+      // A region: the call is made inside an atomic section of the caller.
+      if (!E.Region.empty() && C->Atomic)
+        return true;
+      // A region the caller itself began and returns in (its analysis saw
+      // the callee as a plain call): the caller acquires it for F.
+      if (llvm::any_of(G->Acquires, [&](const ExitEffect &A) { return sameEffect(A, E); }))
+        return true;
+      if (llvm::any_of(G->Releases, [&](const ExitEffect &A) { return sameEffect(A, E); }) &&
+          endAnswered(G, E, Seen))
+        return true;
+    }
+    return false;
+  }
+
+  void judgeExitEffects() {
+    for (auto *F : All) {
+      if (F->Contract)
+        continue;
+      unsigned N = 0;
+      if (auto It = Callers.find(F); It != Callers.end())
+        N = It->second.size();
+      for (auto &E : F->Acquires) {
+        std::set<const FunctionFacts *> Seen;
+        if (!heldAnswered(F, E, Seen))
+          H.heldForNobody(*F, E, N);
+      }
+      for (auto &E : F->Releases) {
+        std::set<const FunctionFacts *> Seen;
+        if (!endAnswered(F, E, Seen))
+          H.endedForNobody(*F, E, N);
+      }
+    }
+  }
+
+  const KernelApiModel &Model;
+  TreeHandler &H;
+  std::vector<const FunctionFacts *> All;
+  llvm::StringMap<const FunctionFacts *> ById;
+  llvm::DenseMap<const FunctionFacts *, llvm::StringRef> FileOf;
+  llvm::DenseMap<const FunctionFacts *, std::vector<Caller>> Callers;
+  Chains Sleeps, Needs;
+};
+
+} // namespace
+
+TreeStats preemptlint::linkTree(const std::vector<FileFacts> &Files, const KernelApiModel &Model,
+                                TreeHandler &H) {
+  Linker L(Files, Model, H);
+  L.run();
+  return L.Stats;
+}

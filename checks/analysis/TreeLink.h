@@ -1,0 +1,80 @@
+//===- TreeLink.h - judge cross-function effects over the whole tree -*- C++ -*-===//
+//
+// Links the TreeFacts of every file of a database: a call graph by linkage
+// name, may-sleep and per-CPU needs carried up through callers to a
+// fixpoint, and the effects a function leaves to its callers (held or
+// released at every exit) judged by what the callers in the tree do. It
+// reports through a TreeHandler (plain data; the wording is the checks').
+//
+// Which way it errs:
+// - A function that returns holding something on every path is an acquire
+//   wrapper when a caller in the tree ends it (or a callee it calls while
+//   holding it does), or, with no caller in the tree, when its name says
+//   so (the model's acquire_wrapper_patterns). Otherwise it leaks. The same,
+//   mirrored, for releases of what the function never took.
+// - A per-CPU need travels up through callers that do not answer for
+//   pinning themselves; a caller that does (it pins or unpins on its own,
+//   or is an entry point) answers at the call. A need that reaches a
+//   function with no caller in the tree is that function's own when it
+//   takes locks or may sleep (it runs preemptible); else it stays silent.
+// - A callee's sleep travels up through non-atomic call sites; an atomic
+//   call site of a sleeping callee is a finding, unless the file's own
+//   analysis already judged that callee.
+// - Functions are identified by name (statics by file and name); two
+//   external definitions of one name (two configurations) use the first.
+//   Calls through function pointers are not linked.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PREEMPTLINT_ANALYSIS_TREELINK_H
+#define PREEMPTLINT_ANALYSIS_TREELINK_H
+
+#include "TreeFacts.h"
+#include <vector>
+
+namespace preemptlint {
+
+class KernelApiModel;
+
+/// One step of a chain of calls: Function reaches What at Where.
+struct ChainStep {
+  std::string Function;
+  std::string What; // a callee's name, or the primitive at the end
+  SrcPos Where;
+};
+
+class TreeHandler {
+public:
+  virtual ~TreeHandler() = default;
+  /// F returns holding E on every path and nothing in the tree ends it:
+  /// its callers (Callers, possibly none) do not, and its name does not
+  /// say it is meant to.
+  virtual void heldForNobody(const FunctionFacts &F, const ExitEffect &E,
+                             unsigned Callers) {}
+  /// F ends E, which it never began, and none of its callers holds it at
+  /// the call (or it has none and its name does not say it is meant to).
+  virtual void endedForNobody(const FunctionFacts &F, const ExitEffect &E,
+                              unsigned Callers) {}
+  /// Caller makes call C in atomic context and the callee may sleep: Chain
+  /// leads from the callee to the sleeping primitive.
+  virtual void sleepThroughCall(const FunctionFacts &Caller, const CallSite &C,
+                                const std::vector<ChainStep> &Chain) {}
+  /// Caller makes call C with nothing pinning the task, answers for its
+  /// pinning, and the callee uses per-CPU data (Chain) its callers answer for.
+  virtual void unpinnedThroughCall(const FunctionFacts &Caller, const CallSite &C,
+                                   const std::vector<ChainStep> &Chain) {}
+  /// F has no caller in the tree, runs preemptible (it takes locks or may
+  /// sleep), and uses per-CPU data with nothing pinning it (Chain).
+  virtual void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Chain) {}
+};
+
+struct TreeStats {
+  unsigned Functions = 0, Calls = 0, Linked = 0; // call sites resolved to a definition
+};
+
+/// Links Files (in any order; results do not depend on it) and reports to H.
+TreeStats linkTree(const std::vector<FileFacts> &Files, const KernelApiModel &Model,
+                   TreeHandler &H);
+
+} // namespace preemptlint
+
+#endif
