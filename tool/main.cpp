@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
 #include "Check.h"
+#include "Kbuild.h"
 #include "Database.h"
 #include "Output.h"
 #include "Runner.h"
@@ -99,6 +100,7 @@ static bool finishOutput(raw_fd_ostream &OS, const std::string &What) {
 }
 
 int main(int argc, const char **argv) {
+  if (int KbuildRC = preemptlint::runKbuildInvocation(argc, argv); KbuildRC >= 0) return KbuildRC;
   // A closed standard descriptor would be reused by the next open() and a
   // report or a source file would land on it: point it at /dev/null, and
   // remember that stdout was closed.

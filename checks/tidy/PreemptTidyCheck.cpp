@@ -17,6 +17,7 @@
 #include <dlfcn.h>
 #include <map>
 #include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace preemptlint;
@@ -158,7 +159,9 @@ void PreemptTidyCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor
   std::string Err;
   const KernelApiModel *Model = loadModel(splitList(ModelFiles), Err);
   if (!Model) {
-    configurationDiag("%0: %1") << Name << Err;
+    static std::set<std::string> Reported; // once per process, not once per check
+    if (Reported.insert(Err).second)
+      configurationDiag("%0: %1") << Name << Err;
     return;
   }
   for (auto It = Runs.begin(); It != Runs.end();)
