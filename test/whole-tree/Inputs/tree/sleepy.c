@@ -1,0 +1,24 @@
+#include <linux/delay.h>
+#include "tree.h"
+
+/* Sleeps itself. */
+void tree_wait_ready(struct tdev *d)
+{
+	msleep(1);
+	d->ready = 1;
+}
+
+/* Sleeps through a helper of the same tree. */
+void tree_reset(struct tdev *d)
+{
+	d->val = 0;
+	tree_wait_ready(d);
+}
+
+/* Recursion: sleeps through itself and the helper. */
+void tdev_walk(struct tdev *d, int n)
+{
+	if (n)
+		tdev_walk(d, n - 1);
+	tree_wait_ready(d);
+}

@@ -1,0 +1,27 @@
+//===- WholeTree.h - link the files of a run across functions -*- C++ -*-===//
+//
+// Each file's worker writes its TreeFacts into a directory private to the
+// run; after every file is done the facts are linked (checks/Driver.h,
+// linkFacts) and the cross-function findings join the run's, named and
+// suppressed (NOLINT) like the files' own.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PREEMPTLINT_TOOL_WHOLETREE_H
+#define PREEMPTLINT_TOOL_WHOLETREE_H
+
+#include "Driver.h"
+#include "Output.h"
+#include <string>
+
+namespace preemptlint {
+
+/// A new private directory for a run's facts; empty (and Err set) on failure.
+std::string makeFactsDir(std::string &Err);
+void removeFactsDir(const std::string &Dir);
+
+/// Links every facts file in Dir and adds the findings to R (sorted).
+void linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R);
+
+} // namespace preemptlint
+
+#endif
