@@ -151,6 +151,10 @@ public:
   void fpuRestoreUnpinned(const FunctionContext &F, const Event &E, const PathState &S) override {
     for (auto *H : Hs) H->fpuRestoreUnpinned(F, E, S);
   }
+  void staleCpuValue(const FunctionContext &F, clang::SourceLocation Use, const CpuValue &V,
+                     const PathState &S) override {
+    for (auto *H : Hs) H->staleCpuValue(F, Use, V, S);
+  }
   void budgetExhausted(const FunctionContext &F, unsigned Steps) override {
     for (auto *H : Hs) H->budgetExhausted(F, Steps);
   }

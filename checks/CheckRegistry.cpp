@@ -7,6 +7,7 @@
 #include "IrqProtectionCheck.h"
 #include "KmapAtomicCheck.h"
 #include "SleepInAtomicCheck.h"
+#include "StaleCpuIdCheck.h"
 #include "LockBalanceCheck.h"
 #include "LockOwnerCheck.h"
 #include "PercpuAccessCheck.h"
@@ -99,6 +100,8 @@ const std::vector<CheckInfo> &preemptlint::allChecks() {
        [](DiagnosticSink &S) { return std::make_unique<PercpuAccessCheck>(S); }},
       {"preempt-sleep-in-atomic", SleepInAtomicCheck::Summary,
        [](DiagnosticSink &S) { return std::make_unique<SleepInAtomicCheck>(S); }},
+      {"preempt-stale-cpu-id", StaleCpuIdCheck::Summary,
+       [](DiagnosticSink &S) { return std::make_unique<StaleCpuIdCheck>(S); }},
   };
   return Checks;
 }

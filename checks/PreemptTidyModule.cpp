@@ -25,6 +25,7 @@ public:
     F.registerCheck<PreemptTidyCheck>("preempt-lock-owner");
     F.registerCheck<PreemptTidyCheck>("preempt-percpu-access");
     F.registerCheck<PreemptTidyCheck>("preempt-sleep-in-atomic");
+    F.registerCheck<PreemptTidyCheck>("preempt-stale-cpu-id");
   }
 };
 

@@ -114,6 +114,10 @@ public:
   /// E restores FPU registers with preemption enabled.
   virtual void fpuRestoreUnpinned(const FunctionContext &F, const Event &E,
                                   const PathState &S) {}
+  /// A CPU id or per-CPU pointer V, obtained while the task was pinned, is
+  /// used at Use (as an index, or dereferenced) after that ended on path S.
+  virtual void staleCpuValue(const FunctionContext &F, clang::SourceLocation Use,
+                             const CpuValue &V, const PathState &S) {}
   /// The per-function budget ran out; results for F are partial.
   virtual void budgetExhausted(const FunctionContext &F, unsigned Steps) {}
 };

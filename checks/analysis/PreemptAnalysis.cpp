@@ -121,6 +121,11 @@ private:
   /// Does a GFP value let the allocation sleep? nullopt if unknown.
   std::optional<bool> gfpSleeps(const PathState &S, const Expr *Gfp);
   void applyStmt(PathState &S, const Stmt *St);
+  /// The CPU-id / per-CPU-pointer primitive whose value RHS is, if any.
+  const Primitive *cpuSource(const Expr *RHS, bool &Pointer, llvm::StringRef &Name) const;
+  /// Values obtained under pinning go stale when the pinning ends.
+  void staleAfter(PathState &S, const Event &E);
+  void checkCpuUse(PathState &S, const Stmt *St);
   /// K = RHS: forget K, then learn its value or bind a pending query to it.
   void assignTo(PathState &S, const std::string &K, bool Mem, const Expr *RHS,
                 bool Global = false);
@@ -974,6 +979,18 @@ void FunctionAnalyzer::assignTo(PathState &S, const std::string &K, bool Mem,
                                 const Expr *RHS, bool Global) {
     S.killFact(K);
     llvm::erase_if(S.Aliases, [&](auto &A) { return A.first == K; });
+    llvm::erase_if(S.CpuVals, [&](const CpuValue &V) { return V.Var == K; });
+    bool Pointer = false;
+    llvm::StringRef By;
+    if (!Mem && RHS && cpuSource(RHS, Pointer, By) && !S.Imprecise &&
+        (S.activeRegions() & cpuPinningRegions()) && S.CpuVals.size() < 4) {
+      CpuValue V;
+      V.Var = K;
+      V.Pointer = Pointer;
+      V.At = RHS->getBeginLoc();
+      V.By = By;
+      S.CpuVals.push_back(std::move(V));
+    }
     // A local pointer that copies another (struct x *p = d;): locks through
     // it are the same locks.
     if (!Mem && RHS && RHS->getType()->isPointerType()) {
@@ -1018,7 +1035,75 @@ void FunctionAnalyzer::assignTo(PathState &S, const std::string &K, bool Mem,
     }
 }
 
+const Primitive *FunctionAnalyzer::cpuSource(const Expr *RHS, bool &Pointer,
+                                             llvm::StringRef &Name) const {
+  const Expr *R = RHS->IgnoreParenImpCasts();
+  const Primitive *P = nullptr;
+  if (R->getBeginLoc().isMacroID()) {
+    if (const MacroExpansionRec *Rec = FA.Macros.outermostOwner(R->getBeginLoc(), SM)) {
+      P = Rec->Prim;
+      Name = Rec->Name;
+    }
+  } else if (auto *CE = dyn_cast<CallExpr>(R)) {
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      P = FA.Model.lookup(FD->getName());
+      Name = FD->getName();
+    }
+  }
+  if (!P)
+    return nullptr;
+  for (const Effect &Eff : P->Effects) {
+    if (Eff.Needs != Need::Pinned)
+      continue;
+    if (Eff.Kind == EffectKind::CpuId && R->getType()->isIntegerType()) {
+      Pointer = false;
+      return P;
+    }
+    if (Eff.Kind == EffectKind::Percpu && R->getType()->isPointerType()) {
+      Pointer = true;
+      return P;
+    }
+  }
+  return nullptr;
+}
+
+void FunctionAnalyzer::staleAfter(PathState &S, const Event &E) {
+  if ((S.activeRegions() & cpuPinningRegions()) || S.unknownIn(cpuPinningRegions()))
+    return;
+  for (auto &V : S.CpuVals)
+    if (V.EndedAt.isInvalid()) {
+      V.EndedAt = E.Loc;
+      V.EndedBy = E.Name;
+    }
+}
+
+void FunctionAnalyzer::checkCpuUse(PathState &S, const Stmt *St) {
+  const Expr *Var = nullptr;
+  bool AsPointer = false;
+  if (auto *AS = dyn_cast<ArraySubscriptExpr>(St))
+    Var = AS->getIdx()->IgnoreParenImpCasts();
+  else if (auto *UO = dyn_cast<UnaryOperator>(St); UO && UO->getOpcode() == UO_Deref) {
+    Var = UO->getSubExpr()->IgnoreParenImpCasts();
+    AsPointer = true;
+  } else if (auto *ME = dyn_cast<MemberExpr>(St); ME && ME->isArrow()) {
+    Var = ME->getBase()->IgnoreParenImpCasts();
+    AsPointer = true;
+  }
+  auto *DR = dyn_cast_or_null<DeclRefExpr>(Var);
+  if (!DR || S.Imprecise)
+    return;
+  llvm::StringRef Name = DR->getDecl()->getName();
+  for (auto It = S.CpuVals.begin(); It != S.CpuVals.end(); ++It)
+    if (It->Var == Name && It->Pointer == AsPointer && It->EndedAt.isValid()) {
+      H.staleCpuValue(FC, St->getBeginLoc(), *It, S);
+      S.CpuVals.erase(It); // once per value and path
+      return;
+    }
+}
+
 void FunctionAnalyzer::applyStmt(PathState &S, const Stmt *St) {
+  if (!S.CpuVals.empty())
+    checkCpuUse(S, St);
   auto assign = [&](const Expr *LHS, const Expr *RHS) {
     bool Mem = false, Glob = false;
     std::string K = factKey(LHS, Mem, Glob);
@@ -1127,6 +1212,8 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
     bool HadEvent = false;
     while (Next < Evs.size() && Evs[Next].first == I) {
       applyEvent(S, Evs[Next].second);
+      if (!S.CpuVals.empty())
+        staleAfter(S, Evs[Next].second);
       ++Next;
       HadEvent = true;
     }

@@ -7,7 +7,7 @@ bool PathState::sameAs(const PathState &O) const {
   return Depth == O.Depth && Assumed == O.Assumed && Opened == O.Opened &&
          Locks == O.Locks && Facts == O.Facts && Pendings == O.Pendings &&
          IrqFlags == O.IrqFlags && ReleasedOwn == O.ReleasedOwn &&
-         ReleasedEntry == O.ReleasedEntry && Aliases == O.Aliases &&
+         ReleasedEntry == O.ReleasedEntry && Aliases == O.Aliases && CpuVals == O.CpuVals &&
          NoReschedAt == O.NoReschedAt && WokenAt == O.WokenAt && IrqOnAt == O.IrqOnAt &&
          ReturnValue == O.ReturnValue && Returned == O.Returned &&
          Imprecise == O.Imprecise;
@@ -103,6 +103,10 @@ bool StateSet::coarsenInto(PathState &Into, const PathState &S) {
   });
   llvm::erase_if(Into.Aliases, [&](const auto &A) {
     return !llvm::is_contained(S.Aliases, A);
+  });
+  // A CPU value is kept only where both agree on it (errs towards silence).
+  llvm::erase_if(Into.CpuVals, [&](const CpuValue &V) {
+    return !llvm::is_contained(S.CpuVals, V);
   });
   if (!(Into.ReleasedEntry == S.ReleasedEntry)) {
     Into.ReleasedEntry.clear();

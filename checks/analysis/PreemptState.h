@@ -85,6 +85,21 @@ struct Pending {
   }
 };
 
+/// A CPU id or per-CPU pointer kept in a local variable, obtained while
+/// the task was pinned; EndedAt is where the pinning ended on this path
+/// (invalid while it lasts).
+struct CpuValue {
+  std::string Var;
+  bool Pointer = false;
+  clang::SourceLocation At;      // where it was obtained
+  llvm::StringRef By;            // ... by this primitive
+  clang::SourceLocation EndedAt; // the protection ended here
+  llvm::StringRef EndedBy;
+  bool operator==(const CpuValue &O) const {
+    return Var == O.Var && Pointer == O.Pointer && At == O.At && EndedAt == O.EndedAt;
+  }
+};
+
 struct PathState {
   std::array<int8_t, NumRegions> Depth{}; // relative to function entry
   RegionMask Assumed = 0;   // asserted active by the context or lockdep_assert_*
@@ -96,6 +111,7 @@ struct PathState {
   llvm::SmallVector<std::string, 1> ReleasedOwn;  // locks this path took and released
   llvm::SmallVector<HeldLock, 1> ReleasedEntry;   // locks released that the caller held
   llvm::SmallVector<std::pair<std::string, std::string>, 1> Aliases; // p -> d after p = d
+  llvm::SmallVector<CpuValue, 1> CpuVals; // CPU ids / per-CPU pointers in locals
   clang::SourceLocation NoReschedAt;  // preempt_enable_no_resched() with no resched since
   clang::SourceLocation WokenAt;      // a wake-up with only irqs off, no resched since
   clang::SourceLocation IrqOnAt;      // ... and interrupts came back on here

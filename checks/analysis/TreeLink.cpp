@@ -191,12 +191,13 @@ private:
     const FunctionFacts *T = byFunction(F, E);
     return T && T->Contract;
   }
-  /// Another function of F's own file ends E without taking it: the pair
-  /// (a hand-off to a callback, a get/put pair used elsewhere) is judged by
-  /// the file's own analysis.
-  bool pairedInFile(const FunctionFacts *F, const ExitEffect &E) const {
+  /// A function of F's own file that nothing in the tree calls (a
+  /// callback: a work item, a timer, an ops method) ends E without taking
+  /// it: the hand-off is judged by the file's own analysis (lock owner).
+  bool handedOffInFile(const FunctionFacts *F, const ExitEffect &E) const {
     return llvm::any_of(All, [&](const FunctionFacts *G) {
-      return G != F && FileOf.lookup(G) == FileOf.lookup(F) && hasEffect(G->Releases, E);
+      return G != F && !Callers.count(G) && FileOf.lookup(G) == FileOf.lookup(F) &&
+             hasEffect(G->Releases, E);
     });
   }
 
@@ -204,7 +205,7 @@ private:
   bool heldAnswered(const FunctionFacts *F, const ExitEffect &E, std::set<const FunctionFacts *> &Seen) {
     if (!Seen.insert(F).second)
       return true; // recursion: judged where the chain began
-    if (throughContract(F, E) || pairedInFile(F, E))
+    if (throughContract(F, E) || handedOffInFile(F, E))
       return true;
     // A callee F calls while holding it ends it (the release is across a
     // file boundary, so F's own analysis did not see it).
