@@ -34,6 +34,18 @@ RELEVANT = {
     "sleep-in-atomic": ("preempt-sleep-in-atomic", "preempt-fpu-region"),
     "unprotect-percpu": ("preempt-percpu-access",),
 }
+
+
+def relevant_checks(m):
+    """The checks whose new finding in the mutated function catches the mutant. An FPU
+    section left open or never begun is also reported by preempt-fpu-region (a section
+    begun inside another, FPU state used outside a section), which is the same bug."""
+    rel = RELEVANT[m["operator"]]
+    if m.get("region") == "fpu" and "preempt-fpu-region" not in rel:
+        rel = rel + ("preempt-fpu-region",)
+    return rel
+
+
 LINE_BUCKETS = [("<30", 0, 29), ("30-99", 30, 99), ("100-299", 100, 299), (">=300", 300, 1 << 30)]
 RET_BUCKETS = [("0-1", 0, 1), ("2-4", 2, 4), ("5-9", 5, 9), (">=10", 10, 1 << 30)]
 
@@ -695,7 +707,7 @@ def msg_key(d, basename_from=None, basename_to=None):
 
 def judge(m, orig_diags, mut_diags, omap, orig_path, tmp_path):
     span = (m["func_start"], m["func_end"])
-    rel = RELEVANT[m["operator"]]
+    rel = relevant_checks(m)
     incomplete = any(d.get("check") == "<incomplete>" and d.get("function") == m["function"] for d in mut_diags)
     orig_diags = [d for d in orig_diags if d.get("check") != "<incomplete>"]
     mut_diags = [d for d in mut_diags if d.get("check") != "<incomplete>"]
@@ -725,6 +737,7 @@ def judge(m, orig_diags, mut_diags, omap, orig_path, tmp_path):
     verdict = "baseline-noisy" if noisy else ("caught" if hit else "missed")
     return {"verdict": verdict, "caught": bool(hit), "incomplete": incomplete,
             "new_findings": [slim(d) for d in new],
+            "original_findings": [slim(d) for d in orig_diags if in_func(d)],
             "baseline_findings": [slim(d) for d in noisy]}
 
 
