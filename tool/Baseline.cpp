@@ -49,7 +49,10 @@ bool Baseline::load(const std::string &Path, std::string &Err) {
     Err = "cannot read baseline '" + Path + "': " + Err;
     return false;
   }
-  llvm::StringRef T = Buf->getBuffer();
+  return parse(Buf->getBuffer(), Path, Err);
+}
+
+bool Baseline::parse(llvm::StringRef T, const std::string &Path, std::string &Err) {
   auto Doc = nlohmann::json::parse(T.begin(), T.end(), nullptr, false);
   auto Bad = [&](const std::string &Why) {
     Err = "malformed baseline '" + Path + "': " + Why;

@@ -30,6 +30,8 @@ class Baseline {
 public:
   /// Reads a baseline written by writeBaseline. Err is one line.
   bool load(const std::string &Path, std::string &Err);
+  /// The same, from the text of the file named Path.
+  bool parse(llvm::StringRef Text, const std::string &Path, std::string &Err);
   /// Removes the findings the baseline accepts; returns how many.
   unsigned filter(std::vector<Diagnostic> &Diags) const;
 

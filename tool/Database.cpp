@@ -68,7 +68,11 @@ bool preemptlint::loadDatabase(const std::string &Path, const std::string &Dir,
   auto Buf = readRegularFile(Path, MaxDatabaseBytes, Err);
   if (!Buf)
     return false;
-  StringRef Text = Buf->getBuffer();
+  return parseDatabase(Buf->getBuffer(), Dir, DB, Err);
+}
+
+bool preemptlint::parseDatabase(StringRef Text, const std::string &Dir, CommandDatabase &DB,
+                                std::string &Err) {
   nlohmann::json Doc = nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded()) {
     Err = "not valid JSON";

@@ -50,6 +50,9 @@ private:
 /// to Dir, the database's own directory. Err is one line.
 bool loadDatabase(const std::string &Path, const std::string &Dir, CommandDatabase &DB,
                   std::string &Err);
+/// The same, from the document's text.
+bool parseDatabase(llvm::StringRef Text, const std::string &Dir, CommandDatabase &DB,
+                   std::string &Err);
 
 /// An absolute, dot-free version of P (relative to Base when relative).
 std::string absolutePath(const std::string &Base, const std::string &P);
