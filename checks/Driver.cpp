@@ -72,32 +72,7 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (CI.getDiagnostics().hasErrorOccurred())
       return; // reported as an input error by the front end
-    DiagnosticSink Sink;
-    std::vector<std::unique_ptr<Check>> Checks;
-    HandlerList All;
-    for (auto &Info : allChecks())
-      if (checkEnabled(C.Checks, Info.Name)) {
-        Checks.push_back(Info.Make(Sink));
-        All.add(Checks.back().get());
-      }
-    BudgetNotes Budget(R);
-    All.add(&Budget);
-    AnalysisOptions Opts = C.Analysis;
-    std::string DumpBuf;
-    llvm::raw_string_ostream DumpOS(DumpBuf);
-    if (Opts.DumpState)
-      Opts.DumpState = &DumpOS;
-    FileAnalysis FA(Ctx, *C.Model, *Macros, Opts, All);
-    FA.run();
-    R.Functions = FA.functionsAnalysed();
-    if (!C.FactsDir.empty()) {
-      FileFacts Facts;
-      FA.exportFacts(Facts);
-      writeFacts(C.FactsDir, Facts);
-    }
-    R.Diags = std::move(Sink.diagnostics());
-    R.Analysed = true;
-    R.Dump = DumpOS.str();
+    analyseTranslationUnit(Ctx, C, *Macros, R);
   }
 
 private:
@@ -126,6 +101,36 @@ private:
 
 std::unique_ptr<FrontendAction> preemptlint::makeLintAction(const LintConfig &C, TUResult &R) {
   return std::make_unique<LintAction>(C, R);
+}
+
+void preemptlint::analyseTranslationUnit(ASTContext &Ctx, const LintConfig &C,
+                                         const MacroIndex &Macros, TUResult &R) {
+  DiagnosticSink Sink;
+  std::vector<std::unique_ptr<Check>> Checks;
+  HandlerList All;
+  for (auto &Info : allChecks())
+    if (checkEnabled(C.Checks, Info.Name)) {
+      Checks.push_back(Info.Make(Sink));
+      All.add(Checks.back().get());
+    }
+  BudgetNotes Budget(R);
+  All.add(&Budget);
+  AnalysisOptions Opts = C.Analysis;
+  std::string DumpBuf;
+  llvm::raw_string_ostream DumpOS(DumpBuf);
+  if (Opts.DumpState)
+    Opts.DumpState = &DumpOS;
+  FileAnalysis FA(Ctx, *C.Model, Macros, Opts, All);
+  FA.run();
+  R.Functions = FA.functionsAnalysed();
+  if (!C.FactsDir.empty()) {
+    FileFacts Facts;
+    FA.exportFacts(Facts);
+    writeFacts(C.FactsDir, Facts);
+  }
+  R.Diags = std::move(Sink.diagnostics());
+  R.Analysed = true;
+  R.Dump = DumpOS.str();
 }
 
 std::string preemptlint::factsPath(llvm::StringRef Dir, llvm::StringRef MainFile) {

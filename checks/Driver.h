@@ -38,6 +38,13 @@ struct TUResult {
 
 std::unique_ptr<clang::FrontendAction> makeLintAction(const LintConfig &C, TUResult &R);
 
+/// What that action does once the AST of a file that compiled is complete:
+/// runs the analysis and the enabled checks (and writes the facts when
+/// C.FactsDir is set). Macros recorded the file's preprocessing. For front
+/// ends that own the parse themselves (the clang-tidy module).
+void analyseTranslationUnit(clang::ASTContext &Ctx, const LintConfig &C,
+                            const MacroIndex &Macros, TUResult &R);
+
 /// Where the facts of the file named MainFile go in Dir.
 std::string factsPath(llvm::StringRef Dir, llvm::StringRef MainFile);
 

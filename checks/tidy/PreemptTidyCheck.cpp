@@ -2,6 +2,7 @@
 #include "tidy/PreemptTidyCheck.h"
 
 #include "Check.h"
+#include "Driver.h"
 #include "analysis/Events.h"
 #include "analysis/KernelApiModel.h"
 #include "analysis/PreemptAnalysis.h"
@@ -195,15 +196,12 @@ void PreemptTidyCheck::check(const ast_matchers::MatchFinder::MatchResult &Resul
     // (clang-tidy reports its errors).
     if (AC.getDiagnostics().hasUncompilableErrorOccurred())
       return;
-    DiagnosticSink Sink;
-    std::vector<std::unique_ptr<Check>> Checks;
-    HandlerList All;
-    for (auto &Info : allChecks())
-      if (std::find(Run->Checks.begin(), Run->Checks.end(), Info.Name) != Run->Checks.end()) {
-        Checks.push_back(Info.Make(Sink));
-        All.add(Checks.back().get());
-      }
-    AnalysisOptions Opts = Run->Opts;
+    LintConfig C;
+    C.Model = Run->Model;
+    C.Checks = "-*";
+    for (auto &N : Run->Checks)
+      C.Checks += "," + N;
+    C.Analysis = Run->Opts;
     // The file name as the compilation database names it, relative to the
     // command's directory (the kernel tree): core paths match against it.
     llvm::SmallString<256> Dir(Ctx->getCurrentBuildDirectory());
@@ -211,10 +209,30 @@ void PreemptTidyCheck::check(const ast_matchers::MatchFinder::MatchResult &Resul
       llvm::sys::fs::current_path(Dir);
     llvm::sys::fs::make_absolute(Dir);
     llvm::sys::path::remove_dots(Dir, true);
-    Opts.MainFileName = relativeTo(Dir, getCurrentMainFile());
-    FileAnalysis FA(AC, *Run->Model, *Run->Macros, Opts, All);
-    FA.run();
-    Run->Diags = std::move(Sink.diagnostics());
+    C.Analysis.MainFileName = relativeTo(Dir, getCurrentMainFile());
+    // As the command line on one file: the file's facts linked by
+    // themselves judge what depends on callers (a function returning with
+    // a lock held and no caller in the tree to release it, ...).
+    llvm::SmallString<128> FactsDir;
+    if (!llvm::sys::fs::createUniqueDirectory("preemptlint-tidy-facts", FactsDir))
+      C.FactsDir = std::string(FactsDir);
+    TUResult R;
+    analyseTranslationUnit(AC, C, *Run->Macros, R);
+    Run->Diags = std::move(R.Diags);
+    if (!C.FactsDir.empty()) {
+      std::vector<std::string> Facts;
+      std::error_code EC;
+      for (llvm::sys::fs::directory_iterator It(C.FactsDir, EC), End; It != End && !EC;
+           It.increment(EC))
+        if (llvm::StringRef(It->path()).ends_with(".facts.json"))
+          Facts.push_back(It->path());
+      if (!Facts.empty()) {
+        TreeResult T = linkFacts(C, Facts);
+        for (auto &D : T.Diags)
+          Run->Diags.push_back(std::move(D));
+      }
+      llvm::sys::fs::remove_directories(C.FactsDir, /*IgnoreErrors=*/true);
+    }
     std::sort(Run->Diags.begin(), Run->Diags.end());
   }
   const SourceManager &SM = AC.getSourceManager();
