@@ -66,6 +66,10 @@ static cl::opt<bool> WholeTree("whole-tree",
                                cl::desc("Link the analysed files across functions (default on; "
                                         "--whole-tree=false judges each file alone)"),
                                cl::init(true), cl::cat(Cat));
+static cl::opt<std::string> FactsDirOpt("facts-dir",
+                                        cl::desc("Keep each file's whole-tree facts in this directory "
+                                                 "(default: a private directory removed after the run)"),
+                                        cl::value_desc("dir"), cl::cat(Cat));
 static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per program point (default 16)"),
                                    cl::init(16), cl::cat(Cat), cl::Hidden);
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
@@ -274,16 +278,19 @@ int main(int argc, const char **argv) {
   RO.Progress = sys::Process::StandardErrIsDisplayed() && Inputs.size() > 1;
 
   std::string Dump;
-  std::string FactsDir;
-  if (WholeTree && !(FactsDir = makeFactsDir(Err)).empty())
-    RO.Lint.FactsDir = FactsDir;
-  else if (WholeTree)
+  std::string FactsDir = FactsDirOpt;
+  bool KeepFacts = !FactsDir.empty();
+  if (KeepFacts && (sys::fs::create_directories(FactsDir) || !sys::fs::is_directory(FactsDir)))
+    return usageError("cannot use '" + FactsDir + "' as the facts directory");
+  if (WholeTree && !KeepFacts && (FactsDir = makeFactsDir(Err)).empty())
     return usageError(Err);
+  if (WholeTree || KeepFacts)
+    RO.Lint.FactsDir = FactsDir;
   RunResult R = runFiles(DB, Inputs, RO, DumpState ? &Dump : nullptr);
-  if (!FactsDir.empty()) {
+  if (WholeTree)
     linkWholeTree(RO.Lint, FactsDir, R);
+  if (!KeepFacts)
     removeFactsDir(FactsDir);
-  }
 
   bool WriteFailed = false;
   if (BaselineOut) {

@@ -748,6 +748,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     Gone.ClassIdx = int16_t(Eff.LockClassIdx);
     Gone.Decl = E.LockDecl;
     Gone.Loc = E.Loc;
+    Gone.By = E.Name;
     if (llvm::find(S.ReleasedEntry, Gone) == S.ReleasedEntry.end())
       S.ReleasedEntry.push_back(Gone);
     if (Sum.UnheldReleases.size() < 64 && E.LockDecl &&

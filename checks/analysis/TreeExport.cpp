@@ -112,8 +112,9 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       if (!S->Delta[R] || S->DeltaAt[R].isInvalid())
         continue;
       // Ending a section it began itself is an imbalance its own analysis
-      // judges, not a release for its callers.
-      if (S->Delta[R] < 0 && (S->Opened & (1u << R)))
+      // judges, not a release for its callers; an effect a callee had is
+      // the callee's to answer for (it is judged itself).
+      if ((S->Delta[R] < 0 && (S->Opened & (1u << R))) || !Model.lookup(S->DeltaBy[R]))
         continue;
       ExitEffect E;
       E.Region = regionName(Region(R)).str();
@@ -124,7 +125,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
     }
     for (auto &LE : S->Locks) {
       std::string Id = X.lockId(LE.Lock.Decl);
-      if (Id.empty() || LE.Lock.FromCaller)
+      if (Id.empty() || LE.Lock.FromCaller || !Model.lookup(LE.Lock.By))
         continue;
       if (!LE.Acquire && llvm::any_of(S->Acquisitions, [&](const FunctionSummary::LockSite &A) {
             return A.Decl == LE.Lock.Decl;
