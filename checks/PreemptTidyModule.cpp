@@ -26,7 +26,6 @@ public:
     F.registerCheck<PreemptTidyCheck>("preempt-percpu-access");
     F.registerCheck<PreemptTidyCheck>("preempt-sleep-in-atomic");
     F.registerCheck<PreemptTidyCheck>("preempt-stale-cpu-id");
-    F.registerCheck<PreemptTidyCheck>("preempt-stale-cpu-id");
   }
 };
 
