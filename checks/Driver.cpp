@@ -165,21 +165,34 @@ public:
 };
 } // namespace
 
-TreeResult preemptlint::linkFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles) {
-  TreeResult R;
+/// Reads every facts file; a missing one is skipped (its file failed and
+/// is reported as such), an unusable one is an error and is not used.
+static std::vector<FileFacts> readFacts(const std::vector<std::string> &FactsFiles,
+                                        std::vector<std::string> &Errors) {
   std::vector<FileFacts> Files;
   for (auto &P : FactsFiles) {
     auto Buf = llvm::MemoryBuffer::getFile(P, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!Buf)
-      continue; // the file's analysis failed: reported as its error
+      continue;
     FileFacts F;
     std::string Err;
     if (!fromJson(std::string((*Buf)->getBuffer()), F, Err)) {
-      R.Errors.push_back(P + ": unusable whole-tree facts (" + Err + ")");
+      Errors.push_back(P + ": unusable whole-tree facts (" + Err + ")");
       continue;
     }
     Files.push_back(std::move(F));
   }
+  return Files;
+}
+
+Explanation preemptlint::explainFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles,
+                                      const std::string &Name, std::vector<std::string> &Errors) {
+  return explainFunction(readFacts(FactsFiles, Errors), *C.Model, Name);
+}
+
+TreeResult preemptlint::linkFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles) {
+  TreeResult R;
+  std::vector<FileFacts> Files = readFacts(FactsFiles, R.Errors);
   DiagnosticSink Sink;
   std::vector<std::unique_ptr<Check>> Checks;
   TreeHandlerList All;

@@ -58,6 +58,10 @@ struct TreeResult {
 /// failed) and reports what the enabled checks of C find across functions.
 TreeResult linkFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles);
 
+/// Why the tree sees the function Name as it does (see TreeLink.h).
+Explanation explainFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles,
+                         const std::string &Name, std::vector<std::string> &Errors);
+
 } // namespace preemptlint
 
 #endif

@@ -25,22 +25,29 @@ void preemptlint::removeFactsDir(const std::string &Dir) {
     llvm::sys::fs::remove_directories(Dir, /*IgnoreErrors=*/true);
 }
 
-void preemptlint::linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R) {
+static std::vector<std::string> factsFiles(const std::string &Dir) {
   std::vector<std::string> Files;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
     if (llvm::StringRef(It->path()).ends_with(".facts.json"))
       Files.push_back(It->path());
   std::sort(Files.begin(), Files.end());
-  TreeResult T = linkFacts(C, Files);
+  return Files;
+}
 
-  std::string Base = R.BaseDir;
+/// File names below the database directory are shown relative to it.
+static std::string relative(const std::string &BaseDir, const std::string &F) {
+  std::string Base = BaseDir;
   if (!Base.empty() && Base.back() != '/')
     Base += '/';
-  auto Relative = [&](std::string &F) {
-    if (!Base.empty() && llvm::StringRef(F).starts_with(Base))
-      F = F.substr(Base.size());
-  };
+  if (!Base.empty() && llvm::StringRef(F).starts_with(Base))
+    return F.substr(Base.size());
+  return F;
+}
+
+void preemptlint::linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R) {
+  TreeResult T = linkFacts(C, factsFiles(Dir));
+  auto Relative = [&](std::string &F) { F = relative(R.BaseDir, F); };
   std::map<std::string, std::unique_ptr<NolintIndex>> Nolint;
   for (auto &D : T.Diags) {
     auto &Idx = Nolint[D.File];
@@ -61,4 +68,56 @@ void preemptlint::linkWholeTree(const LintConfig &C, const std::string &Dir, Run
   for (auto &E : T.Errors)
     R.Errors.push_back({Dir, E});
   std::sort(R.Diags.begin(), R.Diags.end());
+}
+
+bool preemptlint::explainWholeTree(const LintConfig &C, const std::string &Dir,
+                                   const std::string &Name, const std::string &BaseDir,
+                                   llvm::raw_ostream &OS) {
+  std::vector<std::string> Errors;
+  Explanation X = explainFacts(C, factsFiles(Dir), Name, Errors);
+  for (auto &E : Errors)
+    OS << "preemptlint: error: " << escapeName(E) << "\n";
+  auto Pos = [&](const SrcPos &P) {
+    return escapeName(relative(BaseDir, P.File)) + ":" + std::to_string(P.Line) + ":" +
+           std::to_string(P.Column);
+  };
+  auto Chain = [&](const char *What, const std::vector<ChainStep> &Steps) {
+    if (Steps.empty()) {
+      OS << "  " << What << ": no\n";
+      return;
+    }
+    OS << "  " << What << ": yes, through\n";
+    for (size_t I = 0; I < Steps.size(); ++I)
+      OS << "    " << Pos(Steps[I].Where) << ": '" << Steps[I].Function << "' "
+         << (I + 1 < Steps.size() ? "calls '" + Steps[I].What + "'" : "uses " + Steps[I].What + "()")
+         << "\n";
+  };
+  auto Effects = [&](const char *What, const std::vector<ExitEffect> &V) {
+    for (auto &E : V)
+      OS << "  " << What << " " << (E.Lock.empty() ? E.Region : "'" + E.Shown + "' (" + E.Lock + ")")
+         << " by " << E.By << "() at " << Pos(E.Where) << "\n";
+  };
+  for (auto &D : X.Definitions) {
+    const FunctionFacts &F = D.F;
+    OS << F.Name << " (" << Pos(F.At) << ")" << (F.External ? "" : ", static")
+       << (F.Contract ? ", annotated (__acquires/__releases/__must_hold)" : "") << "\n";
+    Chain("may sleep", D.Sleeps);
+    Chain("needs its callers to pin the task (per-CPU data)", D.Needs);
+    OS << "  answers for its own pinning: " << (F.AnswersPinning ? "yes" : "no, its callers do")
+       << "\n";
+    Effects("returns holding", F.Acquires);
+    Effects("ends without taking", F.Releases);
+    OS << "  callers in the tree: " << D.Callers.size() << "\n";
+    for (auto &Cl : D.Callers) {
+      OS << "    " << Pos(Cl.Site.At) << ": '" << Cl.Function << "'";
+      if (Cl.Site.Atomic)
+        OS << ", atomic (" << (Cl.Site.AtomicLock.empty() ? Cl.Site.AtomicRegion : "'" + Cl.Site.AtomicLock + "' held")
+           << (Cl.Site.AtomicBy.empty() ? "" : " by " + Cl.Site.AtomicBy + "()") << " since "
+           << Pos(Cl.Site.AtomicSince) << ")";
+      if (Cl.Site.Unpinned)
+        OS << ", with nothing pinning the task";
+      OS << "\n";
+    }
+  }
+  return !X.Definitions.empty();
 }

@@ -11,6 +11,7 @@
 
 #include "Driver.h"
 #include "Output.h"
+#include "llvm/Support/raw_ostream.h"
 #include <string>
 
 namespace preemptlint {
@@ -21,6 +22,12 @@ void removeFactsDir(const std::string &Dir);
 
 /// Links every facts file in Dir and adds the findings to R (sorted).
 void linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R);
+
+/// Prints why the tree sees function Name as it does (--explain): its
+/// definitions, may-sleep and per-CPU chains, exit effects and callers.
+/// Returns false when no file of the run defines it.
+bool explainWholeTree(const LintConfig &C, const std::string &Dir, const std::string &Name,
+                      const std::string &BaseDir, llvm::raw_ostream &OS);
 
 } // namespace preemptlint
 

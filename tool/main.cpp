@@ -66,6 +66,11 @@ static cl::opt<bool> WholeTree("whole-tree",
                                cl::desc("Link the analysed files across functions (default on; "
                                         "--whole-tree=false judges each file alone)"),
                                cl::init(true), cl::cat(Cat));
+static cl::opt<std::string> Explain("explain",
+                                   cl::desc("Print why the whole tree sees this function as it does "
+                                            "(may sleep, per-CPU need, exit effects, callers) instead "
+                                            "of the report; NAME or FILE:NAME for a static function"),
+                                   cl::value_desc("function"), cl::cat(Cat));
 static cl::opt<std::string> FactsDirOpt("facts-dir",
                                         cl::desc("Keep each file's whole-tree facts in this directory "
                                                  "(default: a private directory removed after the run)"),
@@ -282,11 +287,19 @@ int main(int argc, const char **argv) {
   bool KeepFacts = !FactsDir.empty();
   if (KeepFacts && (sys::fs::create_directories(FactsDir) || !sys::fs::is_directory(FactsDir)))
     return usageError("cannot use '" + FactsDir + "' as the facts directory");
-  if (WholeTree && !KeepFacts && (FactsDir = makeFactsDir(Err)).empty())
+  if ((WholeTree || !Explain.empty()) && !KeepFacts && (FactsDir = makeFactsDir(Err)).empty())
     return usageError(Err);
-  if (WholeTree || KeepFacts)
+  if (WholeTree || KeepFacts || !Explain.empty())
     RO.Lint.FactsDir = FactsDir;
   RunResult R = runFiles(DB, Inputs, RO, DumpState ? &Dump : nullptr);
+  if (!Explain.empty()) {
+    bool Found = explainWholeTree(RO.Lint, FactsDir, Explain, BaseDir, outs());
+    if (!KeepFacts)
+      removeFactsDir(FactsDir);
+    if (!Found)
+      errs() << "preemptlint: error: no analysed file defines '" << escapeName(Explain) << "'\n";
+    return Found && R.Errors.empty() ? 0 : 2;
+  }
   if (WholeTree)
     linkWholeTree(RO.Lint, FactsDir, R);
   if (!KeepFacts)

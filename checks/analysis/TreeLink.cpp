@@ -56,6 +56,28 @@ public:
     Stats.Functions = All.size();
   }
 
+  Explanation explain(const std::string &Name) {
+    computeSleeps();
+    computeNeeds();
+    Explanation X;
+    for (auto *F : All) {
+      if (F->Name != Name && F->Usr != Name)
+        continue;
+      Explanation::Definition D;
+      D.F = *F;
+      D.File = FileOf.lookup(F).str();
+      if (auto It = Sleeps.find(F); It != Sleeps.end())
+        D.Sleeps = It->second;
+      if (auto It = Needs.find(F); It != Needs.end())
+        D.Needs = It->second;
+      if (auto It = Callers.find(F); It != Callers.end())
+        for (auto &[G, C] : It->second)
+          D.Callers.push_back({G->Name, *C});
+      X.Definitions.push_back(std::move(D));
+    }
+    return X;
+  }
+
   void run() {
     computeSleeps();
     computeNeeds();
@@ -311,4 +333,11 @@ TreeStats preemptlint::linkTree(const std::vector<FileFacts> &Files, const Kerne
   Linker L(Files, Model, H);
   L.run();
   return L.Stats;
+}
+
+Explanation preemptlint::explainFunction(const std::vector<FileFacts> &Files,
+                                         const KernelApiModel &Model, const std::string &Name) {
+  TreeHandler None;
+  Linker L(Files, Model, None);
+  return L.explain(Name);
 }

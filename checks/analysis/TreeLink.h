@@ -75,6 +75,27 @@ struct TreeStats {
 TreeStats linkTree(const std::vector<FileFacts> &Files, const KernelApiModel &Model,
                    TreeHandler &H);
 
+/// Why the tree sees a function as it does (the answer to --explain): each
+/// definition of that name, who calls it and in which state, and the
+/// chains behind its may-sleep and per-CPU need.
+struct Explanation {
+  struct Caller {
+    std::string Function;
+    CallSite Site;
+  };
+  struct Definition {
+    FunctionFacts F;
+    std::string File;              // as the database names it
+    std::vector<ChainStep> Sleeps; // empty: does not sleep
+    std::vector<ChainStep> Needs;  // empty: no per-CPU need left to callers
+    std::vector<Caller> Callers;
+  };
+  std::vector<Definition> Definitions;
+};
+/// Name is a function's name, or FILE:NAME for a static function.
+Explanation explainFunction(const std::vector<FileFacts> &Files, const KernelApiModel &Model,
+                            const std::string &Name);
+
 } // namespace preemptlint
 
 #endif
