@@ -11,6 +11,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -134,9 +135,19 @@ void preemptlint::analyseTranslationUnit(ASTContext &Ctx, const LintConfig &C,
 }
 
 std::string preemptlint::factsPath(llvm::StringRef Dir, llvm::StringRef MainFile) {
+  // The file's name with '%' and '/' escaped: one entry per file of the
+  // database, readable, and replaced when the file is analysed again.
+  std::string Name;
+  for (char C : MainFile) {
+    if (C == '%' || C == '/' || C == '\0')
+      Name += llvm::formatv("%{0:X-2}", unsigned((unsigned char)C)).str();
+    else
+      Name += C;
+  }
+  if (Name.size() > 200) // file-name limits: keep a prefix and a hash
+    Name = Name.substr(0, 180) + "." + llvm::utohexstr(llvm::xxh3_64bits(MainFile), true);
   llvm::SmallString<256> P(Dir);
-  llvm::sys::path::append(P, llvm::utohexstr(llvm::xxh3_64bits(MainFile), /*LowerCase=*/true) +
-                                 ".facts.json");
+  llvm::sys::path::append(P, Name + ".facts.json");
   return std::string(P);
 }
 
