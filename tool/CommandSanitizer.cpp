@@ -10,6 +10,7 @@
 #include "llvm/Option/OptTable.h"
 #include "llvm/Option/Option.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/StringSaver.h"
@@ -324,6 +325,17 @@ SanitizeResult preemptlint::sanitizeCommand(const std::vector<std::string> &Args
       continue;
     }
     Decision D = classify(A);
+    // A forced include must be a regular file: a FIFO or a device would
+    // block the parse or never end.
+    StringRef OptName = O.getPrefixedName();
+    if (D.V == Verdict::Keep && (OptName == "-include" || OptName == "-imacros")) {
+      sys::fs::file_status St;
+      std::string P = absoluteIn(Directory, A.getValue());
+      if (!sys::fs::status(P, St) && St.type() != sys::fs::file_type::regular_file) {
+        R.Dropped.emplace(OptName.str(), DropReason::NotRegularFile);
+        continue;
+      }
+    }
     if (D.V == Verdict::Keep) {
       for (unsigned J = Begin; J < End && J < Flat.size(); ++J)
         R.Args.push_back(Flat[J]);
@@ -349,6 +361,9 @@ std::string preemptlint::describeDrop(const std::string &Kind, DropReason Why) {
     return S + " (it loads code, reads compiler-internal input or passes raw options to the compiler)";
   case DropReason::NotNeeded:
     return S + " (not on the allowlist of flags needed for parsing)";
+  case DropReason::NotRegularFile:
+    return S + " of a file that is not a regular file (a FIFO or a device could block the "
+               "parse or never end)";
   case DropReason::BadResponseFile:
     return "compile commands: dropped a response file '@file' that is missing, not a "
            "regular file, larger than 1 MiB or nested more than 8 deep";

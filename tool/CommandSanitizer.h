@@ -25,7 +25,7 @@ namespace preemptlint {
 /// Why a flag was dropped. Routine build flags (-o, -c, -MD/-MF/...) are
 /// dropped without a warning: every build command carries them and the
 /// syntax-only run never needs them.
-enum class DropReason { Routine, WritesFiles, LoadsCode, NotNeeded, BadResponseFile };
+enum class DropReason { Routine, WritesFiles, LoadsCode, NotNeeded, BadResponseFile, NotRegularFile };
 
 struct SanitizeResult {
   std::vector<std::string> Args; // argv[0] first; the analysed file included

@@ -46,6 +46,17 @@ std::string preemptlint::absolutePath(const std::string &Base, const std::string
   return std::string(S);
 }
 
+std::vector<std::string> CompileEntry::arguments() const {
+  if (!Args.empty() || Command.empty())
+    return Args;
+  // A large database's commands are split only for the files analysed.
+  BumpPtrAllocator Alloc;
+  StringSaver Saver(Alloc);
+  SmallVector<const char *, 64> Toks;
+  cl::TokenizeGNUCommandLine(Command, Saver, Toks);
+  return std::vector<std::string>(Toks.begin(), Toks.end());
+}
+
 void CommandDatabase::add(CompileEntry E) {
   Index.emplace(E.AbsFile, Entries.size()); // the first entry for a file wins
   Entries.push_back(std::move(E));
@@ -71,59 +82,165 @@ bool preemptlint::loadDatabase(const std::string &Path, const std::string &Dir,
   return parseDatabase(Buf->getBuffer(), Dir, DB, Err);
 }
 
+namespace {
+
+/// Reads the database as a stream of JSON events (no document tree: a
+/// kernel's database is 100 MB), checking the schema entry by entry.
+class DatabaseReader {
+public:
+  using json = nlohmann::json;
+  DatabaseReader(const std::string &Dir, CommandDatabase &DB) : Dir(Dir), DB(DB) {}
+
+  bool null() { return value(Kind::Other); }
+  bool boolean(bool) { return value(Kind::Other); }
+  bool number_integer(json::number_integer_t) { return value(Kind::Other); }
+  bool number_unsigned(json::number_unsigned_t) { return value(Kind::Other); }
+  bool number_float(json::number_float_t, const std::string &) { return value(Kind::Other); }
+  bool binary(json::binary_t &) { return value(Kind::Other); }
+  bool string(std::string &S) {
+    if (Depth == 3 && Key == "arguments") {
+      Cur.Args.push_back(std::move(S));
+      return true;
+    }
+    if (Depth == 2) {
+      if (Key == "directory")
+        Directory = std::move(S), HasDirectory = true;
+      else if (Key == "file")
+        Cur.File = std::move(S), HasFile = true;
+      else if (Key == "command")
+        Cur.Command = std::move(S), HasCommand = true;
+      else if (Key == "arguments")
+        ArgsOk = false;
+      return true;
+    }
+    return value(Kind::Other);
+  }
+  bool start_object(std::size_t) {
+    if (Depth == 0)
+      return fail("expected a JSON array of compile commands");
+    if (Depth == 1)
+      startEntry();
+    else if (!value(Kind::Container))
+      return false;
+    ++Depth;
+    return true;
+  }
+  bool end_object() {
+    if (--Depth == 1)
+      return finishEntry();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    if (Depth == 1)
+      return fail(where() + " needs string \"directory\" and \"file\"");
+    if (Depth == 2 && Key == "arguments") {
+      HasArgs = true;
+      Cur.Args.clear();
+      ArgsOk = true;
+    } else if (Depth > 0 && !value(Kind::Container)) {
+      return false;
+    }
+    ++Depth;
+    return true;
+  }
+  bool end_array() {
+    --Depth;
+    return true;
+  }
+  bool key(std::string &K) {
+    if (Depth == 2)
+      Key = K;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) {
+    Syntax = true;
+    return false;
+  }
+
+  std::string Err;
+  bool Syntax = false;
+  bool SawArray = false;
+
+private:
+  enum class Kind { Other, Container };
+
+  /// A scalar or container value that is not a string.
+  bool value(Kind K) {
+    if (Depth == 0)
+      return fail("expected a JSON array of compile commands");
+    if (Depth == 1)
+      return fail(where() + " needs string \"directory\" and \"file\"");
+    if (Depth == 2) {
+      if (Key == "directory")
+        HasDirectory = false, BadDirectory = true;
+      else if (Key == "file")
+        HasFile = false, BadFile = true;
+      else if (Key == "command")
+        HasCommand = false;
+      else if (Key == "arguments")
+        ArgsOk = false;
+    } else if (Depth == 3 && Key == "arguments") {
+      ArgsOk = false;
+    }
+    (void)K;
+    return true;
+  }
+  std::string where() const { return "entry " + std::to_string(Index); }
+  bool fail(const std::string &Why) {
+    if (Err.empty())
+      Err = Why;
+    return false;
+  }
+  void startEntry() {
+    Cur = CompileEntry();
+    Directory.clear();
+    Key.clear();
+    HasDirectory = HasFile = HasCommand = HasArgs = BadDirectory = BadFile = false;
+    ArgsOk = false;
+  }
+  bool finishEntry() {
+    if (!HasDirectory || !HasFile || BadDirectory || BadFile)
+      return fail(where() + " needs string \"directory\" and \"file\"");
+    bool Args = HasArgs && ArgsOk && !Cur.Args.empty();
+    if (!HasCommand && !Args)
+      return fail(where() + " needs a \"command\" string or an \"arguments\" array of strings");
+    if (Args)
+      Cur.Command.clear();
+    else
+      Cur.Args.clear();
+    Cur.Directory = absolutePath(Dir, Directory);
+    if (Cur.File.empty() || Cur.File.find('\0') != std::string::npos ||
+        Cur.Directory.find('\0') != std::string::npos)
+      return fail(where() + " has an empty file name or a NUL byte in a name");
+    if (Cur.Args.empty() && StringRef(Cur.Command).trim().empty())
+      return fail(where() + " has an empty command");
+    Cur.AbsFile = absolutePath(Cur.Directory, Cur.File);
+    DB.add(std::move(Cur));
+    ++Index;
+    return true;
+  }
+
+  const std::string &Dir;
+  CommandDatabase &DB;
+  unsigned Depth = 0;
+  size_t Index = 0;
+  std::string Key, Directory;
+  CompileEntry Cur;
+  bool HasDirectory = false, HasFile = false, HasCommand = false, HasArgs = false;
+  bool BadDirectory = false, BadFile = false, ArgsOk = false;
+};
+
+} // namespace
+
 bool preemptlint::parseDatabase(StringRef Text, const std::string &Dir, CommandDatabase &DB,
                                 std::string &Err) {
-  nlohmann::json Doc = nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
-  if (Doc.is_discarded()) {
-    Err = "not valid JSON";
+  DatabaseReader R(Dir, DB);
+  bool OK = nlohmann::json::sax_parse(Text.begin(), Text.end(), &R);
+  if (!OK) {
+    // A document that is not JSON at all says so; a schema error found
+    // before a later syntax error is reported as the schema error.
+    Err = R.Syntax && R.Err.empty() ? "not valid JSON" : R.Err;
     return false;
-  }
-  if (!Doc.is_array()) {
-    Err = "expected a JSON array of compile commands";
-    return false;
-  }
-  size_t I = 0;
-  for (auto &E : Doc) {
-    std::string Where = "entry " + std::to_string(I++);
-    if (!E.is_object() || !E.contains("directory") || !E["directory"].is_string() ||
-        !E.contains("file") || !E["file"].is_string()) {
-      Err = Where + " needs string \"directory\" and \"file\"";
-      return false;
-    }
-    bool HasCmd = E.contains("command") && E["command"].is_string();
-    bool HasArgs = E.contains("arguments") && E["arguments"].is_array() &&
-                   !E["arguments"].empty() &&
-                   std::all_of(E["arguments"].begin(), E["arguments"].end(),
-                               [](const nlohmann::json &A) { return A.is_string(); });
-    if (!HasCmd && !HasArgs) {
-      Err = Where + " needs a \"command\" string or an \"arguments\" array of strings";
-      return false;
-    }
-    CompileEntry C;
-    C.Directory = absolutePath(Dir, E["directory"].get<std::string>());
-    C.File = E["file"].get<std::string>();
-    if (C.File.empty() || C.File.find('\0') != std::string::npos ||
-        C.Directory.find('\0') != std::string::npos) {
-      Err = Where + " has an empty file name or a NUL byte in a name";
-      return false;
-    }
-    C.AbsFile = absolutePath(C.Directory, C.File);
-    if (HasArgs) {
-      for (auto &A : E["arguments"])
-        C.Args.push_back(A.get<std::string>());
-    } else {
-      BumpPtrAllocator Alloc;
-      StringSaver Saver(Alloc);
-      SmallVector<const char *, 64> Toks;
-      std::string Cmd = E["command"].get<std::string>();
-      cl::TokenizeGNUCommandLine(Cmd, Saver, Toks);
-      C.Args.assign(Toks.begin(), Toks.end());
-    }
-    if (C.Args.empty()) {
-      Err = Where + " has an empty command";
-      return false;
-    }
-    DB.add(std::move(C));
   }
   if (DB.size() == 0) {
     Err = "no compile commands (the array is empty)";

@@ -24,7 +24,11 @@ struct CompileEntry {
   std::string Directory;          // absolute
   std::string File;               // as the entry names it
   std::string AbsFile;            // absolute, '.' and '..' removed
-  std::vector<std::string> Args;  // argv[0] first, not yet sanitised
+  std::vector<std::string> Args;  // argv[0] first, not yet sanitised ("arguments")
+  std::string Command;            // or the "command" string, split when needed
+
+  /// The command line, argv[0] first, not yet sanitised.
+  std::vector<std::string> arguments() const;
 };
 
 /// The entries of a compilation database, indexed by absolute file name.

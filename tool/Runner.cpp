@@ -332,7 +332,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
       J.Error = "no compile command for this file in the compilation database";
       continue;
     }
-    SanitizeResult S = sanitizeCommand(J.Entry->Args, J.Entry->Directory, J.Entry->File);
+    SanitizeResult S = sanitizeCommand(J.Entry->arguments(), J.Entry->Directory, J.Entry->File);
     J.Args = std::move(S.Args);
     Dropped.insert(S.Dropped.begin(), S.Dropped.end());
   }
