@@ -178,10 +178,11 @@ private:
           if (It != Needs.end() && It->second.size() <= MaxReportedChain)
             H.unpinnedThroughCall(*F, C, It->second);
         }
-      // A need that reaches a root of the tree that runs preemptible.
+      // A need that reaches a root of the tree that runs preemptible (not
+      // in the scheduler core, whose functions run in states of their own).
       auto It = Needs.find(F);
       if (It != Needs.end() && It->second.size() <= MaxReportedChain && !F->AnswersPinning &&
-          !Callers.count(F) && (F->TakesLocks || F->Sleeps.Has))
+          !Callers.count(F) && (F->TakesLocks || F->Sleeps.Has) && !schedulerCore(F))
         H.unpinnedInRoot(*F, It->second);
     }
   }
@@ -220,6 +221,21 @@ private:
     const FunctionFacts *T = byFunction(F, E);
     return T && T->Contract;
   }
+  bool schedulerCore(const FunctionFacts *F) const {
+    llvm::StringRef File = FileOf.lookup(F);
+    return llvm::any_of(Model.schedulerPaths(),
+                        [&](const std::string &P) { return File.contains(P); });
+  }
+  /// With no caller in the tree to tell: another function of F's file,
+  /// with no caller in the tree either, has the opposite effect
+  /// (probe_irq_on() takes what probe_irq_off() drops): the two are an API
+  /// pair for callers outside the tree.
+  bool pairInFile(const FunctionFacts *F, const ExitEffect &E, bool Acquires) const {
+    return llvm::any_of(All, [&](const FunctionFacts *G) {
+      return G != F && FileOf.lookup(G) == FileOf.lookup(F) && !Callers.count(G) &&
+             hasEffect(Acquires ? G->Acquires : G->Releases, E);
+    });
+  }
   /// A function of F's own file that nothing in the tree calls (a
   /// callback: a work item, a timer, an ops method) ends E without taking
   /// it: the hand-off is judged by the file's own analysis (lock owner).
@@ -250,7 +266,8 @@ private:
     }
     auto It = Callers.find(F);
     if (It == Callers.end())
-      return matchesAny(Model.acquireWrapperPatterns(), F->Name);
+      return matchesAny(Model.acquireWrapperPatterns(), F->Name) ||
+             pairInFile(F, E, /*Acquires=*/false);
     for (auto &[G, C] : It->second) {
       if (G->Contract || endsItself(G, E))
         return true;
@@ -270,7 +287,8 @@ private:
       return true;
     auto It = Callers.find(F);
     if (It == Callers.end())
-      return matchesAny(Model.releaseWrapperPatterns(), F->Name);
+      return matchesAny(Model.releaseWrapperPatterns(), F->Name) ||
+             pairInFile(F, E, /*Acquires=*/true);
     for (auto &[G, C] : It->second) {
       if (G->Contract)
         return true;

@@ -6,6 +6,7 @@ struct tdev {
 	spinlock_t lock;
 	int val;
 	int ready;
+	spinlock_t arm_lock;
 };
 
 void tree_wait_ready(struct tdev *d);
