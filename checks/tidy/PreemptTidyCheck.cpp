@@ -33,6 +33,7 @@ struct TidyRun {
   std::vector<std::string> Checks; // the names taking part
   bool Done = false;
   std::vector<preemptlint::Diagnostic> Diags;
+  std::string TreeFacts; // facts of a whole-tree run (--facts-dir), if any
 };
 } // namespace preemptlint
 
@@ -110,6 +111,17 @@ std::string relativeTo(llvm::StringRef Base, llvm::StringRef Path) {
   return S.starts_with(B) ? S.drop_front(B.size()).str() : std::string(P);
 }
 
+/// The facts files in Dir.
+std::vector<std::string> factsFiles(llvm::StringRef Dir) {
+  std::vector<std::string> Out;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".facts.json"))
+      Out.push_back(It->path());
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
 /// clang-tidy messages are format strings.
 std::string escape(llvm::StringRef Msg) {
   std::string Out;
@@ -138,7 +150,8 @@ PreemptTidyCheck::PreemptTidyCheck(llvm::StringRef Name, tidy::ClangTidyContext 
     : ClangTidyCheck(Name, Context), Name(Name.str()), Ctx(Context),
       PreemptModelName(Options.getLocalOrGlobal("PreemptModel", "full").str()),
       ModelFiles(Options.getLocalOrGlobal("ModelFiles", "").str()),
-      CorePaths(Options.getLocalOrGlobal("CorePaths", "").str()) {}
+      CorePaths(Options.getLocalOrGlobal("CorePaths", "").str()),
+      FactsDir(Options.getLocalOrGlobal("FactsDir", "").str()) {}
 
 PreemptTidyCheck::~PreemptTidyCheck() = default;
 
@@ -146,6 +159,7 @@ void PreemptTidyCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PreemptModel", PreemptModelName);
   Options.store(Opts, "ModelFiles", ModelFiles);
   Options.store(Opts, "CorePaths", CorePaths);
+  Options.store(Opts, "FactsDir", FactsDir);
 }
 
 void PreemptTidyCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
@@ -167,7 +181,7 @@ void PreemptTidyCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor
   }
   for (auto It = Runs.begin(); It != Runs.end();)
     It = It->second.expired() ? Runs.erase(It) : std::next(It);
-  std::string Key = PreemptModelName + '\n' + ModelFiles + '\n' + CorePaths;
+  std::string Key = PreemptModelName + '\n' + ModelFiles + '\n' + CorePaths + '\n' + FactsDir;
   auto &Slot = Runs[{PP, Key}];
   Run = Slot.lock();
   if (!Run) {
@@ -175,6 +189,7 @@ void PreemptTidyCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor
     Run->Model = Model;
     Run->Opts.Model = PM;
     Run->Opts.CorePaths = splitList(CorePaths);
+    Run->TreeFacts = FactsDir;
     Run->Macros = std::make_unique<MacroIndex>(*Model);
     PP->addPPCallbacks(Run->Macros->makeCallbacks(*PP));
     Slot = Run;
@@ -220,16 +235,28 @@ void PreemptTidyCheck::check(const ast_matchers::MatchFinder::MatchResult &Resul
     analyseTranslationUnit(AC, C, *Run->Macros, R);
     Run->Diags = std::move(R.Diags);
     if (!C.FactsDir.empty()) {
-      std::vector<std::string> Facts;
-      std::error_code EC;
-      for (llvm::sys::fs::directory_iterator It(C.FactsDir, EC), End; It != End && !EC;
-           It.increment(EC))
-        if (llvm::StringRef(It->path()).ends_with(".facts.json"))
-          Facts.push_back(It->path());
+      // This file's fresh facts, and those of every other file of a
+      // whole-tree run when FactsDir names one: then callers and callees in
+      // other files are known, as in `preemptlint -p <tree>`.
+      std::vector<std::string> Facts = factsFiles(C.FactsDir);
+      if (!Run->TreeFacts.empty()) {
+        std::string Own = factsPath(Run->TreeFacts, C.Analysis.MainFileName);
+        for (auto &F : factsFiles(Run->TreeFacts))
+          if (F != Own)
+            Facts.push_back(F);
+      }
       if (!Facts.empty()) {
+        llvm::SmallString<256> Main(getCurrentMainFile());
+        llvm::sys::fs::make_absolute(Main);
+        llvm::sys::path::remove_dots(Main, true);
         TreeResult T = linkFacts(C, Facts);
-        for (auto &D : T.Diags)
-          Run->Diags.push_back(std::move(D));
+        for (auto &D : T.Diags) {
+          llvm::SmallString<256> F(D.File);
+          llvm::sys::fs::make_absolute(Dir, F);
+          llvm::sys::path::remove_dots(F, true);
+          if (F == Main) // findings in other files belong to their own runs
+            Run->Diags.push_back(std::move(D));
+        }
       }
       llvm::sys::fs::remove_directories(C.FactsDir, /*IgnoreErrors=*/true);
     }

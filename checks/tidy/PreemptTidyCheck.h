@@ -11,7 +11,9 @@
 //
 // Options (CheckOptions, per check or global): PreemptModel (none,
 // voluntary, full, rt), ModelFiles and CorePaths (lists separated by ';' or
-// ','). Checks with different options get separate analysis runs.
+// ','), FactsDir (the facts a whole-tree run kept with --facts-dir: the file
+// is then linked with the rest of the tree). Checks with different options
+// get separate analysis runs.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PREEMPTLINT_TIDY_PREEMPTTIDYCHECK_H
@@ -37,7 +39,7 @@ public:
 private:
   std::string Name;
   clang::tidy::ClangTidyContext *Ctx;
-  std::string PreemptModelName, ModelFiles, CorePaths;
+  std::string PreemptModelName, ModelFiles, CorePaths, FactsDir;
   std::shared_ptr<TidyRun> Run;
 };
 
