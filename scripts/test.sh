@@ -21,12 +21,13 @@ if [[ ! -x $SARIF ]]; then
   fi
   npm install --prefix build/tools --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool >/dev/null
 fi
+export PREEMPTLINT_SARIF_MULTITOOL=$ROOT/$SARIF
 
 unset PREEMPTLINT_CORPUS
 if [[ ${PREEMPTLINT_SKIP_CORPUS:-0} != 1 ]]; then
   PREEMPTLINT_CORPUS=$(scripts/make-corpus.sh -o "${PREEMPTLINT_CORPUS_OUT:-$ROOT/build/corpus}" \
     -n corpus-ci.json kernel/sched kernel/irq arch/x86/kernel/fpu)
-  export PREEMPTLINT_CORPUS
+  export PREEMPTLINT_CORPUS PREEMPTLINT_REQUIRE_CORPUS=1
 fi
 # lit reads PREEMPTLINT_CORPUS at configure time
 cmake -S . -B build >/dev/null

@@ -22,6 +22,9 @@ config.substitutions.append(("%inputs", inputs))
 config.environment["PREEMPTLINT_CORPUS"] = config.corpus_dir
 if config.corpus_dir:
     config.available_features.add("corpus")
+elif os.environ.get("PREEMPTLINT_REQUIRE_CORPUS") == "1":
+    # scripts/test.sh built the corpus: its tests must run, not be skipped
+    lit_config.fatal("PREEMPTLINT_REQUIRE_CORPUS=1 but PREEMPTLINT_CORPUS names no database")
 config.substitutions.append(("%corpus", config.corpus_dir))
 
 # The checker tests run through a front end: %check_preempt is the command
@@ -34,3 +37,6 @@ config.substitutions.append(("%tidy_module", config.tidy_module))
 config.substitutions.append(("%sarif_multitool", config.sarif_multitool))
 if os.path.exists(config.sarif_multitool):
     config.available_features.add("sarif-multitool")
+elif os.environ.get("PREEMPTLINT_SARIF_MULTITOOL"):
+    # named explicitly (scripts/test.sh installs it): the SARIF tests must run
+    lit_config.fatal("no SARIF validator at %s" % config.sarif_multitool)
