@@ -34,6 +34,7 @@ config.substitutions.append(("%check_preempt", config.preemptlint))
 # Inserted first: "%clang_tidy" must be replaced before "%clang".
 config.substitutions.insert(0, ("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%tidy_module", config.tidy_module))
+config.substitutions.append(("%build_dir", config.build_dir))
 config.substitutions.append(("%sarif_multitool", config.sarif_multitool))
 if os.path.exists(config.sarif_multitool):
     config.available_features.add("sarif-multitool")

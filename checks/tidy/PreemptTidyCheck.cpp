@@ -67,6 +67,7 @@ std::string shippedModelPath() {
   if (dladdr(reinterpret_cast<void *>(&shippedModelPath), &Info) && Info.dli_fname) {
     llvm::SmallString<256> So(Info.dli_fname);
     llvm::sys::fs::make_absolute(So);
+    llvm::sys::path::remove_dots(So, /*remove_dot_dot=*/true);
     llvm::SmallString<256> P(llvm::sys::path::parent_path(llvm::sys::path::parent_path(So)));
     llvm::sys::path::append(P, "share", "preemptlint", "kernel-api.json");
     if (llvm::sys::fs::exists(P))
