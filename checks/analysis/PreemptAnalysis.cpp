@@ -1754,6 +1754,7 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   else
     Deferred = !managesPinning(*FE, Model);       // exported: callers, unless it pins itself
   Sum->Deferred = Deferred;
+  Sum->ManagesPinning = managesPinning(*FE, Model);
   FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed);
   A.run();
   if (Main)

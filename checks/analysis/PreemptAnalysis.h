@@ -99,6 +99,7 @@ struct FunctionSummary {
   RegionMask Opened = 0;          // regions some path entered itself
   bool TakesLocks = false;
   bool Contract = false;          // annotated (__acquires, __must_hold, ...)
+  bool ManagesPinning = false;    // begins or ends a pinning region itself
   bool Deferred = false;          // its per-CPU needs are its callers'
   std::array<clang::SourceLocation, NumRegions> DeltaAt{}; // entered/ended (consistent delta)
   std::array<llvm::StringRef, NumRegions> DeltaBy{};

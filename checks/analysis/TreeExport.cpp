@@ -108,6 +108,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
     F.Contract = S->Contract;
     F.TakesLocks = S->TakesLocks;
     F.AnswersPinning = !S->Deferred;
+    F.ManagesPinning = S->ManagesPinning;
     for (unsigned R = 0; R < NumRegions; ++R) {
       if (!S->Delta[R] || S->DeltaAt[R].isInvalid())
         continue;

@@ -115,6 +115,12 @@ struct Reader {
           strings(O, "ends", F.Ends) && need(O, "pinned", F.Pinned) &&
           need(O, "sleeps", F.Sleeps)))
       return false;
+    // Optional (absent: false).
+    if (auto M = O.find("manages_pinning"); M != O.end()) {
+      if (!M->is_boolean())
+        return fail("'manages_pinning' is not a boolean");
+      F.ManagesPinning = M->get<bool>();
+    }
     auto It = O.find("calls");
     if (It == O.end() || !It->is_array())
       return fail("'calls' is not a list");
@@ -157,6 +163,7 @@ std::string preemptlint::toJson(const FileFacts &F) {
                    {"contract", Fn.Contract},
                    {"takes_locks", Fn.TakesLocks},
                    {"answers_pinning", Fn.AnswersPinning},
+                   {"manages_pinning", Fn.ManagesPinning},
                    {"acquires", Acq},
                    {"releases", Rel},
                    {"released", Fn.Released},

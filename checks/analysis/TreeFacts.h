@@ -66,6 +66,7 @@ struct FunctionFacts {
   bool Contract = false;  // __acquires/__releases/__must_hold or capability attributes
   bool TakesLocks = false;
   bool AnswersPinning = false; // its per-CPU accesses are its own to protect
+  bool ManagesPinning = false; // it begins or ends a pinning region itself
   std::vector<ExitEffect> Acquires; // held at every exit, not the caller's
   std::vector<ExitEffect> Releases; // released on every path without being taken
   std::vector<std::string> Released; // every lock identity it releases somewhere

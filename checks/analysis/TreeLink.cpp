@@ -166,8 +166,10 @@ private:
 
   void reportNeeds() {
     for (auto *F : All) {
-      // A caller that answers for its own pinning, at an unpinned call.
-      if (F->AnswersPinning)
+      // A caller that pins or unpins on its own (so it knows it runs
+      // preemptible), at an unpinned call. Callers that answer only as
+      // entry points of an unknown context (address taken) do not count.
+      if (F->AnswersPinning && F->ManagesPinning)
         for (auto &C : F->Calls) {
           if (!C.Unpinned || C.KnownPinned)
             continue;
