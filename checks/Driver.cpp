@@ -32,7 +32,9 @@ public:
     D.Function = F.FD->getNameAsString();
     D.Message = "analysis of '" + D.Function + "' stopped after " +
                 std::to_string(Steps) +
-                " steps (per-function budget); findings in it may be incomplete";
+                " steps (per-function budget); given up: findings past the point reached, the "
+                "judgement of its exits, and its summary (its callers and the whole-tree link "
+                "see no effect or need from it)";
     resolveLocation(F.Ctx.getSourceManager(), F.FD->getLocation(), D.File, D.Line, D.Column);
     R.Incomplete.push_back(std::move(D));
   }
