@@ -4,7 +4,7 @@ functions and measures how many preemptlint catches.
 
   bench/mutate.py --db <compile_commands.json> [--preemptlint BIN] [--seed N]
                   [--max-per-op N] [--jobs N] [--files GLOB,...] [--ops OP,...]
-                  [--whole-tree] [--out results.json]
+                  [--whole-tree | --facts-base DIR] [--out results.json]
   bench/mutate.py --reuse results.json [--preemptlint BIN] [--out new.json]
 
 Operators (one mutation per mutant): delete-release, delete-acquire,
@@ -654,16 +654,73 @@ def names_file(name, path, dbdir, entry_dir):
     return any(os.path.normpath(os.path.join(b, name)) == path for b in (dbdir, entry_dir))
 
 
-class Lint:
-    def __init__(self, tool, extra, timeout, jobs):
-        self.tool, self.extra, self.timeout, self.jobs = tool, extra, timeout, jobs
+def _escape_name(name):
+    b = name.encode("utf-8", "surrogateescape")
+    out = b"".join(b"%%%02X" % c if c in (0x25, 0x2F, 0x00) else bytes([c]) for c in b)
+    return out.decode("utf-8", "surrogateescape")
 
-    def run_one(self, entry, path):
-        """preemptlint on one file through a one-entry database: (diagnostics of path, error)."""
+
+def facts_name(name):
+    """The name preemptlint gives the facts file of a file named name by the run (relative
+    to the database directory when below it, else absolute): '%', '/' and NUL written as
+    %XX (uppercase hex), then ".facts.json". An escaped name longer than 200 characters is
+    cut to 180 and given a hash (xxh3, not in the standard library): None for those."""
+    esc = _escape_name(name)
+    return esc + ".facts.json" if len(esc) <= 200 else None
+
+
+def find_facts(base, name):
+    """The facts file of the file called name in directory base, or None."""
+    fn = facts_name(name)
+    if fn is not None:
+        return fn if os.path.isfile(os.path.join(base, fn)) else None
+    # a long name: the 180-character prefix, '.', a hash; read the candidates' "file"
+    pre = _escape_name(name)[:180] + "."
+    for x in sorted(os.listdir(base)):
+        if x.startswith(pre) and x.endswith(".facts.json"):
+            try:
+                with open(os.path.join(base, x)) as f:
+                    if json.load(f).get("file") == name:
+                        return x
+            except (OSError, ValueError):
+                pass
+    return None
+
+
+def link_copy(base, dest, drop):
+    """A private copy of the facts directory base at dest, without the file drop: hard
+    links (preemptlint replaces a facts file by renaming a new one over it, never writes
+    one in place, so the shared files are not changed), copies across file systems."""
+    os.mkdir(dest)
+    for x in os.listdir(base):
+        if x == drop or not x.endswith(".facts.json"):
+            continue
+        src, dst = os.path.join(base, x), os.path.join(dest, x)
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+
+class Lint:
+    def __init__(self, tool, extra, timeout, jobs, facts_base=None):
+        self.tool, self.extra, self.timeout, self.jobs = tool, extra, timeout, jobs
+        self.facts_base = facts_base
+        self.tls = threading.local()
+
+    def run_one(self, entry, path, drop=None):
+        """preemptlint on one file through a one-entry database: (diagnostics of path, error).
+        With a facts base, the link also reads a private copy of it from which the facts of
+        the original file (drop) are removed, so the file is judged against the whole tree."""
         with TempDir() as d:
             with open(os.path.join(d, "compile_commands.json"), "w") as f:
                 json.dump([entry.entry_for(path)], f)
-            return self._run(d, [path], path, entry.dir)
+            args = [path]
+            if self.facts_base:
+                fd = os.path.join(d, "facts")
+                link_copy(self.facts_base, fd, drop)
+                args = ["--facts-dir", fd, path]
+            return self._run(d, args, path, entry.dir)
 
     def run_tree(self, db_entries, entry, path):
         """preemptlint over a copy of the whole database in which this entry names path."""
@@ -674,6 +731,7 @@ class Lint:
             return self._run(d, ["-j", str(self.jobs)], path, entry.dir)
 
     def _run(self, d, args, path, entry_dir):
+        self.tls.analysis_seconds = None
         out = os.path.join(d, "report.json")
         cmd = [self.tool, "-p", d, "--checks=preempt-*", "--format=json", "-o", out] + self.extra + args
         rc, _, err = run(cmd, d, self.timeout)
@@ -689,6 +747,8 @@ class Lint:
         diags += [dict(x, check="<incomplete>") for x in rep.get("stats", {}).get("incomplete", [])
                   if mine(x)]
         errs = [x for x in rep.get("errors", []) if mine(x)]
+        # the report's own time (the files' analysis; the link and the start are outside it)
+        self.tls.analysis_seconds = rep.get("stats", {}).get("seconds")
         if errs:
             return diags, errs[0].get("message", "error")
         return diags, None
@@ -890,7 +950,8 @@ class Harness:
             rel = os.path.relpath(e.file, dbdir) if e.file.startswith(dbdir + os.sep) else e.file
             if e.file.endswith(".c") and rel not in self.by_rel:
                 self.by_rel[rel] = e
-        self.lint = Lint(o.preemptlint, o.lint_arg or [], o.timeout, o.jobs)
+        self.lint = Lint(o.preemptlint, o.lint_arg or [], o.timeout, o.jobs, o.facts_base)
+        self.facts_drop = {}  # rel -> the original's facts file in --facts-base
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, o.jobs))
         self.live_cache, self.orig_cache, self.lock = {}, {}, threading.Lock()
         self.file_locks = collections.defaultdict(threading.Lock)
@@ -923,7 +984,7 @@ class Harness:
                 if self.o.whole_tree:
                     self.orig_cache[rel] = self.whole_tree_original(e)
                 else:
-                    self.orig_cache[rel] = self.lint.run_one(e, e.file)
+                    self.orig_cache[rel] = self.lint.run_one(e, e.file, self.facts_drop.get(rel))
             return self.orig_cache[rel]
 
     def whole_tree_original(self, e):
@@ -1033,8 +1094,9 @@ class Harness:
                 if self.o.whole_tree:
                     diags, err = self.lint.run_tree(self.entries, entry, tmp)
                 else:
-                    diags, err = self.lint.run_one(entry, tmp)
+                    diags, err = self.lint.run_one(entry, tmp, self.facts_drop.get(rel))
             m["seconds"] = round(time.monotonic() - t0, 2)
+            m["analysis_seconds"] = getattr(self.lint.tls, "analysis_seconds", None)
             if err or diags is None:
                 m.update(verdict="error", error="mutant: %s" % err)
                 return m
@@ -1042,6 +1104,19 @@ class Harness:
         except ValueError as ex:
             m.update(verdict="error", error=str(ex))
         return m
+
+    def check_facts(self, chosen):
+        """With --facts-base: the facts file of each mutated file's original entry (named
+        as the whole-corpus run named it), which every run removes from its copy. The
+        files whose facts are not in the directory."""
+        missing = []
+        for rel in sorted({c["file"] for c in chosen}):
+            fn = find_facts(self.o.facts_base, rel)
+            if fn is None:
+                missing.append("%s (%s)" % (rel, facts_name(rel) or "long name"))
+            else:
+                self.facts_drop[rel] = fn
+        return missing
 
     def evaluate_all(self, chosen):
         done, out = 0, [None] * len(chosen)
@@ -1107,6 +1182,9 @@ def main():
     ap.add_argument("--ops", default=",".join(OPS), help="operators to run (default all)")
     ap.add_argument("--whole-tree", action="store_true",
                     help="run preemptlint over a copy of the whole database with the mutated file in it")
+    ap.add_argument("--facts-base", metavar="DIR",
+                    help="link each one-file run against this whole-tree facts directory (a private "
+                         "copy without the original file's facts); --facts-base= turns it off with --reuse")
     ap.add_argument("--lint-arg", action="append", help="extra preemptlint argument (repeatable)")
     ap.add_argument("--timeout", type=int, default=600, help="seconds per compiler/preemptlint run")
     ap.add_argument("--reuse", help="re-run exactly the mutants of an earlier result file")
@@ -1126,6 +1204,8 @@ def main():
         if not o.db:
             o.db = prev["db"]
         o.whole_tree = o.whole_tree or prev.get("whole_tree", False)
+        if o.facts_base is None:
+            o.facts_base = prev.get("facts_base")
         o.lint_arg = o.lint_arg if o.lint_arg is not None else prev.get("lint_args", [])
     if not o.db:
         ap.error("--db is required")
@@ -1133,6 +1213,14 @@ def main():
         if not prev:
             ap.error("--show needs --reuse RESULTS")
         return show(prev, o.show)
+    if o.facts_base:
+        o.facts_base = os.path.abspath(o.facts_base)
+        if o.whole_tree:
+            ap.error("--facts-base and --whole-tree exclude each other")
+        if not os.path.isdir(o.facts_base):
+            ap.error("--facts-base: not a directory: %s" % o.facts_base)
+    else:
+        o.facts_base = None
     o.ops_list = [x for x in o.ops.split(",") if x]
     for x in o.ops_list:
         if x not in OPS:
@@ -1145,6 +1233,8 @@ def main():
         if prev:
             keep = ("file", "function", "func_start", "func_end", "lines", "returns", "operator", "region",
                     "family", "prim", "line", "edits", "rkind", "percpu")
+            # --ops narrows a re-run to some operators (the before side is narrowed alike)
+            prev["mutants"] = [m for m in prev["mutants"] if m["operator"] in o.ops_list]
             chosen = [{k: m[k] for k in keep if k in m} for m in prev["mutants"]]
             stats = prev.get("stats", {})
             h.log("re-running %d mutants of %s" % (len(chosen), o.reuse))
@@ -1167,6 +1257,11 @@ def main():
                 return 0
             chosen, stats = h.select(cands)
             stats["scanned"] = {"files": len(rels), "functions": nfunc}
+        if o.facts_base:
+            missing = h.check_facts(chosen)
+            if missing:
+                print("ERROR: no facts in %s for: %s" % (o.facts_base, ", ".join(missing)), file=sys.stderr)
+                return 2
         mutants = h.evaluate_all(chosen)
     finally:
         _cleanup()
@@ -1182,7 +1277,7 @@ def main():
         "db": dbpath, "preemptlint": o.preemptlint, "preemptlint_version": version,
         "seed": o.seed if not prev else prev.get("seed"),
         "stratify": o.stratify if not prev else prev.get("stratify"), "max_per_op": o.max_per_op if not prev else prev.get("max_per_op"),
-        "whole_tree": o.whole_tree, "lint_args": o.lint_arg or [], "jobs": o.jobs,
+        "whole_tree": o.whole_tree, "facts_base": o.facts_base, "lint_args": o.lint_arg or [], "jobs": o.jobs,
         "seconds": round(elapsed, 1), "stats": stats,
         "tables": [{"title": t, "header": hd, "rows": r} for t, hd, r in tbls],
         "mutants": mutants,
@@ -1191,7 +1286,8 @@ def main():
         json.dump(result, f, indent=1)
         f.write("\n")
     print("preemptlint: %s (%s)" % (o.preemptlint, version))
-    print("database: %s%s, seed %s, %d mutants, %.0f s" % (dbpath, " (whole tree)" if o.whole_tree else "",
+    mode = " (whole tree)" if o.whole_tree else " (facts base %s)" % o.facts_base if o.facts_base else ""
+    print("database: %s%s, seed %s, %d mutants, %.0f s" % (dbpath, mode,
                                                         result["seed"], len(mutants), elapsed))
     if not prev:
         print("mutants per operator: " + "; ".join(
