@@ -140,13 +140,35 @@ int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(Cat);
   std::string ParseErrs;
   raw_string_ostream ParseOS(ParseErrs);
-  if (!cl::ParseCommandLineOptions(Argc, argv,
-                                   "preemptlint: finds preemption-safety bugs in Linux kernel C code\n",
-                                   &ParseOS)) {
-    StringRef First = StringRef(ParseOS.str()).split('\n').first.trim();
+  // Some of cl's messages (an option's bad value) go straight to stderr:
+  // catch them too, so that a bad command line is one line.
+  std::string Direct;
+  FILE *Caught = tmpfile();
+  int SavedErr = Caught ? dup(STDERR_FILENO) : -1;
+  if (SavedErr >= 0) {
+    errs().flush();
+    dup2(fileno(Caught), STDERR_FILENO);
+  }
+  bool Parsed = cl::ParseCommandLineOptions(
+      Argc, argv, "preemptlint: finds preemption-safety bugs in Linux kernel C code\n", &ParseOS);
+  if (SavedErr >= 0) {
+    errs().flush();
+    dup2(SavedErr, STDERR_FILENO);
+    close(SavedErr);
+    rewind(Caught);
+    char Buf[4096];
+    for (size_t N; (N = fread(Buf, 1, sizeof Buf, Caught)) > 0;)
+      Direct.append(Buf, N);
+  }
+  if (Caught)
+    fclose(Caught);
+  if (!Parsed) {
+    std::string All = Direct + ParseOS.str();
+    StringRef First = StringRef(All).split('\n').first.trim();
     First.consume_front("preemptlint: ");
     return usageError(First.empty() ? "invalid command line" : First);
   }
+  errs() << Direct;
 
   if (ListChecks) {
     for (auto &C : allChecks())
