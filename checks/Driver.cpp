@@ -172,6 +172,10 @@ public:
                            const std::vector<ChainStep> &Ch) override {
     for (auto *H : Hs) H->unpinnedThroughCall(F, C, Ch);
   }
+  void sleepInAtomicCallback(const FunctionFacts &T, const FunctionFacts &G, const Registration &R,
+                             const std::vector<ChainStep> &Ch) override {
+    for (auto *H : Hs) H->sleepInAtomicCallback(T, G, R, Ch);
+  }
   void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Ch) override {
     for (auto *H : Hs) H->unpinnedInRoot(F, Ch);
   }

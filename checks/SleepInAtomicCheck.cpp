@@ -63,3 +63,16 @@ void SleepInAtomicCheck::sleepThroughCall(const FunctionFacts &Caller, const Cal
   if (!Why.empty())
     B.note(C.AtomicSince, "atomic since here: " + Why);
 }
+
+// Whole tree: a callback defined in one file, registered in another to run in
+// atomic context.
+void SleepInAtomicCheck::sleepInAtomicCallback(const FunctionFacts &T,
+                                               const FunctionFacts &Registrant,
+                                               const Registration &R,
+                                               const std::vector<ChainStep> &Chain) {
+  const ChainStep &Last = Chain.back();
+  reportAt(T.Name, Last.Where,
+           Last.What + "() may sleep, but '" + T.Name + "' runs in " + R.Context +
+               " context (registered by " + R.By + "() in '" + Registrant.Name + "')")
+      .note(R.At, "registered here as a " + R.Context + " callback");
+}

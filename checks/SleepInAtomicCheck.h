@@ -23,6 +23,8 @@ public:
                      const PathState &S) override;
   void sleepThroughCall(const FunctionFacts &Caller, const CallSite &C,
                         const std::vector<ChainStep> &Chain) override;
+  void sleepInAtomicCallback(const FunctionFacts &T, const FunctionFacts &Registrant,
+                             const Registration &R, const std::vector<ChainStep> &Chain) override;
 };
 
 } // namespace preemptlint

@@ -44,6 +44,22 @@ bool preemptlint::parsePreemptModel(llvm::StringRef S, PreemptModel &M) {
   return true;
 }
 
+llvm::StringRef preemptlint::contextName(EntryContext C) {
+  switch (C) {
+  case EntryContext::Process: return "process";
+  case EntryContext::Softirq: return "softirq";
+  case EntryContext::Hardirq: return "hardirq";
+  case EntryContext::IpiCallback: return "ipi";
+  case EntryContext::PercpuThread: return "percpu_thread";
+  }
+  return "process";
+}
+
+bool preemptlint::atomicContext(EntryContext C) {
+  return C == EntryContext::Softirq || C == EntryContext::Hardirq ||
+         C == EntryContext::IpiCallback;
+}
+
 static bool parseContext(llvm::StringRef S, EntryContext &C) {
   if (S == "process") C = EntryContext::Process;
   else if (S == "softirq") C = EntryContext::Softirq;

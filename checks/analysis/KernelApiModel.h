@@ -50,6 +50,9 @@ bool parsePreemptModel(llvm::StringRef S, PreemptModel &M);
 
 /// The execution context a callback is registered to run in.
 enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback, PercpuThread };
+/// The model's name of a context ("softirq", ...), and whether it is atomic.
+llvm::StringRef contextName(EntryContext C);
+bool atomicContext(EntryContext C);
 
 enum class EffectKind : uint8_t {
   Enter,      // a region begins (depth + 1)

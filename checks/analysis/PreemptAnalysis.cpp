@@ -1784,6 +1784,7 @@ void FileAnalysis::run() {
     for (auto &Blk : FE->Events)
       for (auto &[Idx, E] : Blk)
         if (E.K == Event::Primitive && E.Eff->Kind == EffectKind::Register && E.Target) {
+          Registrations.push_back({FD, E.Target, E.Eff->Ctx, E.Loc, E.Name});
           EntryCtx[E.Target->getCanonicalDecl()] = E.Eff->Ctx;
           RegisteredAt.try_emplace(E.Target->getCanonicalDecl(), E.Loc, E.Name);
         }

@@ -154,6 +154,14 @@ private:
   /// Where a callback was registered, and by which primitive.
   llvm::DenseMap<const clang::FunctionDecl *, std::pair<clang::SourceLocation, llvm::StringRef>>
       RegisteredAt;
+  /// Every registration in the main file, for export.
+  struct RegistrationRec {
+    const clang::FunctionDecl *Registrant, *Target;
+    EntryContext Ctx;
+    clang::SourceLocation Loc;
+    llvm::StringRef By;
+  };
+  std::vector<RegistrationRec> Registrations;
   unsigned NumAnalysed = 0;
 };
 

@@ -183,6 +183,16 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       }
       F.Calls.push_back(std::move(CS));
     }
+    for (auto &R : Registrations)
+      if (R.Registrant == FD) {
+        Registration G;
+        G.Target = X.id(R.Target);
+        G.TargetName = R.Target->getName().str();
+        G.Context = contextName(R.Ctx).str();
+        G.By = R.By.str();
+        G.At = X.pos(R.Loc);
+        F.Registers.push_back(std::move(G));
+      }
     Out.Functions.push_back(std::move(F));
   }
 }

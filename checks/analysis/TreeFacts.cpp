@@ -129,6 +129,18 @@ struct Reader {
       if (!call(C, F.Calls.back()))
         return fail("a call site is malformed");
     }
+    // Optional (absent: none).
+    if (auto R = O.find("registers"); R != O.end()) {
+      if (!R->is_array())
+        return fail("'registers' is not a list");
+      for (auto &X : *R) {
+        F.Registers.emplace_back();
+        auto &G = F.Registers.back();
+        if (!(X.is_object() && str(X, "target", G.Target) && str(X, "name", G.TargetName) &&
+              str(X, "context", G.Context) && str(X, "by", G.By) && pos(X, "at", G.At)))
+          return fail("a registration is malformed");
+      }
+    }
     return true;
   }
 };
@@ -138,7 +150,13 @@ struct Reader {
 std::string preemptlint::toJson(const FileFacts &F) {
   json Fns = json::array();
   for (auto &Fn : F.Functions) {
-    json Acq = json::array(), Rel = json::array(), Calls = json::array();
+    json Acq = json::array(), Rel = json::array(), Calls = json::array(), Regs = json::array();
+    for (auto &R : Fn.Registers)
+      Regs.push_back({{"target", R.Target},
+                      {"name", R.TargetName},
+                      {"context", R.Context},
+                      {"by", R.By},
+                      {"at", pos(R.At)}});
     for (auto &E : Fn.Acquires)
       Acq.push_back(effect(E));
     for (auto &E : Fn.Releases)
@@ -170,7 +188,8 @@ std::string preemptlint::toJson(const FileFacts &F) {
                    {"ends", Fn.Ends},
                    {"pinned", need(Fn.Pinned)},
                    {"sleeps", need(Fn.Sleeps)},
-                   {"calls", Calls}});
+                   {"calls", Calls},
+                   {"registers", Regs}});
   }
   json Doc = {{"schema", "preemptlint-tree-facts"},
               {"version", F.Version},

@@ -59,6 +59,16 @@ struct CallSite {
   std::vector<std::string> Held; // lock identities held on some path at the call
 };
 
+/// A callback this function registers (timer_setup(), request_irq(), ...):
+/// the callback runs in Context.
+struct Registration {
+  std::string Target; // the callback, by linkage name
+  std::string TargetName;
+  std::string Context; // the model's name: process, softirq, hardirq, ipi, percpu_thread
+  std::string By;      // the registering primitive
+  SrcPos At;
+};
+
 struct FunctionFacts {
   std::string Usr, Name;
   SrcPos At;
@@ -74,6 +84,7 @@ struct FunctionFacts {
   FactNeed Pinned;  // a per-CPU access its callers answer for
   FactNeed Sleeps;  // may sleep (outside its own atomic sections)
   std::vector<CallSite> Calls;
+  std::vector<Registration> Registers;
 };
 
 struct FileFacts {

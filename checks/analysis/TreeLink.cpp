@@ -82,6 +82,7 @@ public:
     computeSleeps();
     computeNeeds();
     reportSleeps();
+    reportCallbacks();
     reportNeeds();
     judgeExitEffects();
   }
@@ -162,6 +163,32 @@ private:
         if (It != Sleeps.end() && It->second.size() <= MaxReportedChain)
           H.sleepThroughCall(*F, C, It->second);
       }
+  }
+
+  /// A callback registered from another file: its own analysis did not
+  /// know the context it runs in.
+  void reportCallbacks() {
+    for (auto *G : All)
+      for (auto &R : G->Registers) {
+        EntryContext C;
+        if (!parseContextName(R.Context, C) || !atomicContext(C))
+          continue;
+        const FunctionFacts *T = lookup(R.Target);
+        if (!T || FileOf.lookup(T) == FileOf.lookup(G))
+          continue;
+        auto It = Sleeps.find(T);
+        if (It != Sleeps.end() && It->second.size() <= MaxReportedChain)
+          H.sleepInAtomicCallback(*T, *G, R, It->second);
+      }
+  }
+  static bool parseContextName(llvm::StringRef S, EntryContext &C) {
+    for (EntryContext X : {EntryContext::Process, EntryContext::Softirq, EntryContext::Hardirq,
+                           EntryContext::IpiCallback, EntryContext::PercpuThread})
+      if (contextName(X) == S) {
+        C = X;
+        return true;
+      }
+    return false;
   }
 
   void reportNeeds() {

@@ -62,6 +62,10 @@ public:
   /// pinning, and the callee uses per-CPU data (Chain) its callers answer for.
   virtual void unpinnedThroughCall(const FunctionFacts &Caller, const CallSite &C,
                                    const std::vector<ChainStep> &Chain) {}
+  /// Callback T is registered by Registrant (R, another file) to run in an
+  /// atomic context, and T may sleep itself (Chain).
+  virtual void sleepInAtomicCallback(const FunctionFacts &T, const FunctionFacts &Registrant,
+                                     const Registration &R, const std::vector<ChainStep> &Chain) {}
   /// F has no caller in the tree, runs preemptible (it takes locks or may
   /// sleep), and uses per-CPU data with nothing pinning it (Chain).
   virtual void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Chain) {}

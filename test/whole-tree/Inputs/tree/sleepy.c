@@ -1,4 +1,5 @@
 #include <linux/delay.h>
+#include <linux/timer.h>
 #include "tree.h"
 
 /* Sleeps itself. */
@@ -21,4 +22,10 @@ void tdev_walk(struct tdev *d, int n)
 	if (n)
 		tdev_walk(d, n - 1);
 	tree_wait_ready(d);
+}
+
+/* A timer callback: runs in softirq context (registered in user.c). */
+void tree_timer_fn(struct timer_list *t)
+{
+	msleep(10);
 }

@@ -17,3 +17,5 @@ void tdev_unlock(struct tdev *d);
 int tdev_update(struct tdev *d, int v);
 void tdev_clear(struct tdev *d);
 void tdev_walk(struct tdev *d, int n);
+struct timer_list;
+void tree_timer_fn(struct timer_list *t);

@@ -1,5 +1,6 @@
 #include <linux/preempt.h>
 #include <linux/irqflags.h>
+#include <linux/timer.h>
 #include "tree.h"
 
 void user_ok(struct tdev *d)
@@ -50,4 +51,10 @@ void user_hit_pinned(void)
 	preempt_disable();
 	tree_count_hit();
 	preempt_enable();
+}
+
+/* Registers a callback of another file as a timer (softirq context). */
+void user_arm_timer(struct timer_list *t)
+{
+	timer_setup(t, tree_timer_fn, 0);
 }
