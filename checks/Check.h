@@ -77,6 +77,9 @@ struct CheckInfo {
 /// Every check, sorted by name.
 const std::vector<CheckInfo> &allChecks();
 
+/// A new instance of every check that Globs enables, reporting into Sink.
+std::vector<std::unique_ptr<Check>> makeEnabledChecks(llvm::StringRef Globs, DiagnosticSink &Sink);
+
 /// clang-tidy style glob list ("-*,preempt-*,-preempt-balance"): the last
 /// matching glob decides. Returns false and sets Err on a malformed list.
 bool checkEnabled(llvm::StringRef Globs, llvm::StringRef Name);

@@ -80,6 +80,15 @@ Check::TreeBuilder &Check::TreeBuilder::chain(const std::vector<ChainStep> &Step
   return *this;
 }
 
+std::vector<std::unique_ptr<Check>> preemptlint::makeEnabledChecks(llvm::StringRef Globs,
+                                                                   DiagnosticSink &Sink) {
+  std::vector<std::unique_ptr<Check>> Checks;
+  for (auto &Info : allChecks())
+    if (checkEnabled(Globs, Info.Name))
+      Checks.push_back(Info.Make(Sink));
+  return Checks;
+}
+
 const std::vector<CheckInfo> &preemptlint::allChecks() {
   static const std::vector<CheckInfo> Checks = {
       {"preempt-balance", BalanceCheck::Summary,

@@ -109,13 +109,10 @@ std::unique_ptr<FrontendAction> preemptlint::makeLintAction(const LintConfig &C,
 void preemptlint::analyseTranslationUnit(ASTContext &Ctx, const LintConfig &C,
                                          const MacroIndex &Macros, TUResult &R) {
   DiagnosticSink Sink;
-  std::vector<std::unique_ptr<Check>> Checks;
+  std::vector<std::unique_ptr<Check>> Checks = makeEnabledChecks(C.Checks, Sink);
   HandlerList All;
-  for (auto &Info : allChecks())
-    if (checkEnabled(C.Checks, Info.Name)) {
-      Checks.push_back(Info.Make(Sink));
-      All.add(Checks.back().get());
-    }
+  for (auto &Ch : Checks)
+    All.add(Ch.get());
   BudgetNotes Budget(R);
   All.add(&Budget);
   AnalysisOptions Opts = C.Analysis;
@@ -151,6 +148,16 @@ std::string preemptlint::factsPath(llvm::StringRef Dir, llvm::StringRef MainFile
   llvm::SmallString<256> P(Dir);
   llvm::sys::path::append(P, Name + ".facts.json");
   return std::string(P);
+}
+
+std::vector<std::string> preemptlint::factsFiles(llvm::StringRef Dir) {
+  std::vector<std::string> Out;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".facts.json"))
+      Out.push_back(It->path());
+  llvm::sort(Out);
+  return Out;
 }
 
 namespace {
@@ -211,13 +218,10 @@ TreeResult preemptlint::linkFacts(const LintConfig &C, const std::vector<std::st
   TreeResult R;
   std::vector<FileFacts> Files = readFacts(FactsFiles, R.Errors);
   DiagnosticSink Sink;
-  std::vector<std::unique_ptr<Check>> Checks;
+  std::vector<std::unique_ptr<Check>> Checks = makeEnabledChecks(C.Checks, Sink);
   TreeHandlerList All;
-  for (auto &Info : allChecks())
-    if (checkEnabled(C.Checks, Info.Name)) {
-      Checks.push_back(Info.Make(Sink));
-      All.Hs.push_back(Checks.back().get());
-    }
+  for (auto &Ch : Checks)
+    All.Hs.push_back(Ch.get());
   R.Stats = linkTree(Files, *C.Model, All);
   R.Diags = std::move(Sink.diagnostics());
   return R;

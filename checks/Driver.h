@@ -47,6 +47,8 @@ void analyseTranslationUnit(clang::ASTContext &Ctx, const LintConfig &C,
 
 /// Where the facts of the file named MainFile go in Dir.
 std::string factsPath(llvm::StringRef Dir, llvm::StringRef MainFile);
+/// Every facts file in Dir, sorted.
+std::vector<std::string> factsFiles(llvm::StringRef Dir);
 
 struct TreeResult {
   std::vector<Diagnostic> Diags; // positions as the facts give them (absolute)

@@ -25,16 +25,6 @@ void preemptlint::removeFactsDir(const std::string &Dir) {
     llvm::sys::fs::remove_directories(Dir, /*IgnoreErrors=*/true);
 }
 
-static std::vector<std::string> factsFiles(const std::string &Dir) {
-  std::vector<std::string> Files;
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".facts.json"))
-      Files.push_back(It->path());
-  std::sort(Files.begin(), Files.end());
-  return Files;
-}
-
 /// File names below the database directory are shown relative to it.
 static std::string relative(const std::string &BaseDir, const std::string &F) {
   std::string Base = BaseDir;
