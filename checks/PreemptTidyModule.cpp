@@ -4,10 +4,10 @@
 //                 --checks='-*,preempt-*' file.c -- <flags>
 //
 // Every check of preemptlint under its own name, run by the same analysis
-// as the command line (checks/tidy/PreemptTidyCheck.h).
+// as the command line (checks/tidy/TidyAdapter.h).
 //
 //===----------------------------------------------------------------------===//
-#include "tidy/PreemptTidyCheck.h"
+#include "tidy/TidyAdapter.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 

@@ -1,4 +1,4 @@
-//===- PreemptTidyCheck.h - the checks as clang-tidy checks -----*- C++ -*-===//
+//===- TidyAdapter.h - the checks as clang-tidy checks ----------*- C++ -*-===//
 //
 // One clang-tidy check per preemptlint check name, all of this one class.
 // The enabled preempt-* checks of a translation unit share one analysis run:

@@ -1,5 +1,5 @@
-//===- PreemptTidyCheck.cpp - the checks as clang-tidy checks -------------===//
-#include "tidy/PreemptTidyCheck.h"
+//===- TidyAdapter.cpp - the checks as clang-tidy checks ------------------===//
+#include "tidy/TidyAdapter.h"
 
 #include "Check.h"
 #include "Driver.h"
