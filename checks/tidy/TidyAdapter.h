@@ -16,8 +16,8 @@
 // get separate analysis runs.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PREEMPTLINT_TIDY_PREEMPTTIDYCHECK_H
-#define PREEMPTLINT_TIDY_PREEMPTTIDYCHECK_H
+#ifndef PREEMPTLINT_TIDY_TIDYADAPTER_H
+#define PREEMPTLINT_TIDY_TIDYADAPTER_H
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>

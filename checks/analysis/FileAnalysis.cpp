@@ -1,0 +1,353 @@
+//===- FileAnalysis.cpp - every function of a file ------------------------===//
+//
+// What the file tells about its functions (who calls whom, which escape as
+// callbacks and in which context), which function answers for a per-CPU
+// access, summaries computed on demand, and hand-offs of locks to callbacks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FunctionAnalyzer.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+using namespace preemptlint;
+
+//===----------------------------------------------------------------------===//
+// The file
+//===----------------------------------------------------------------------===//
+
+FileAnalysis::FileAnalysis(ASTContext &Ctx, const KernelApiModel &Model,
+                           const MacroIndex &Macros, const AnalysisOptions &Opts,
+                           Handler &H)
+    : Ctx(Ctx), Model(Model), Macros(Macros), Opts(Opts), H(H),
+      Extractor(Ctx, Model, Macros) {
+  for (auto &P : Model.schedulerPaths())
+    if (llvm::StringRef(Opts.MainFileName).contains(P))
+      SchedulerCore = true;
+  // Core kernel code may choose behaviour by context; "arch/*/kernel/"
+  // style prefixes, matched at the start of the database's file name.
+  const auto &Core = Opts.CorePaths.empty() ? Model.corePaths() : Opts.CorePaths;
+  for (auto &P : Core) {
+    llvm::StringRef Name(Opts.MainFileName), Pat(P);
+    bool Match = true;
+    while (!Pat.empty() && Match) {
+      if (Pat.front() == '*') {
+        Pat = Pat.drop_front();
+        size_t Slash = Name.find('/');
+        Name = Slash == llvm::StringRef::npos ? "" : Name.drop_front(Slash);
+        continue;
+      }
+      Match = !Name.empty() && Name.front() == Pat.front();
+      Name = Name.drop_front();
+      Pat = Pat.drop_front();
+    }
+    if (Match)
+      CoreCode = true;
+  }
+}
+
+FileAnalysis::~FileAnalysis() = default;
+
+bool FileAnalysis::inMainFile(const FunctionDecl *FD) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+}
+
+namespace {
+/// Who calls whom in the main file, which functions escape as pointers, and
+/// which are stored in callback fields of atomic contexts.
+class FileFactsVisitor : public RecursiveASTVisitor<FileFactsVisitor> {
+public:
+  FileFactsVisitor(const KernelApiModel &M, llvm::DenseSet<const FunctionDecl *> &Called,
+            llvm::DenseSet<const FunctionDecl *> &Taken,
+            llvm::DenseMap<const FunctionDecl *, EntryContext> &Ctx,
+            llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &Reg,
+            const SourceManager &SM, const LangOptions &LO)
+      : SM(SM), LO(LO), M(M), Called(Called), Taken(Taken), EntryCtx(Ctx), RegisteredAt(Reg) {}
+
+  bool TraverseFunctionDecl(FunctionDecl *D) {
+    bool Old = InFunction;
+    InFunction = D->doesThisDeclarationHaveABody();
+    bool R = RecursiveASTVisitor<FileFactsVisitor>::TraverseFunctionDecl(D);
+    InFunction = Old;
+    return R;
+  }
+  bool InFunction = false;
+
+  bool VisitCallExpr(CallExpr *CE) {
+    if (auto *FD = CE->getDirectCallee()) {
+      Called.insert(FD->getCanonicalDecl());
+      if (auto *DR = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+        CalleeRefs.insert(DR);
+    }
+    // A function passed to a call (xts_crypt(req, aesni_xts_encrypt)) runs
+    // in whatever state that callee gives it.
+    for (const Expr *A : CE->arguments()) {
+      const Expr *X = A->IgnoreParenCasts();
+      if (auto *UO = dyn_cast<UnaryOperator>(X); UO && UO->getOpcode() == UO_AddrOf)
+        X = UO->getSubExpr()->IgnoreParenCasts();
+      if (auto *DR = dyn_cast<DeclRefExpr>(X))
+        if (isa<FunctionDecl>(DR->getDecl()))
+          ArgRefs.insert(DR);
+    }
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DR) {
+    auto *FD = dyn_cast<FunctionDecl>(DR->getDecl());
+    if (!FD || CalleeRefs.count(DR))
+      return true;
+    if (ArgRefs.count(DR))
+      PassedOnly.insert(FD->getCanonicalDecl());
+    else if (!fromNonEscapingMacro(DR->getLocation()))
+      Taken.insert(FD->getCanonicalDecl());
+    // Registrations written at file scope (early_initcall(fn), __setup(s, fn));
+    // inside functions they are events of the registering function.
+    if (InFunction)
+      return true;
+    for (SourceLocation L = DR->getLocation(); L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))
+      if (const Primitive *P = M.lookup(Lexer::getImmediateMacroName(L, SM, LO)))
+        for (const Effect &E : P->Effects)
+          if (E.Kind == EffectKind::Register && !EntryCtx.count(FD->getCanonicalDecl())) {
+            EntryCtx[FD->getCanonicalDecl()] = E.Ctx;
+            RegisteredAt.try_emplace(FD->getCanonicalDecl(), SM.getExpansionLoc(L), P->Name);
+          }
+    return true;
+  }
+  /// EXPORT_SYMBOL(f), NOKPROBE_SYMBOL(f), ... take f's address for a
+  /// table, not for a caller in another context.
+  bool fromNonEscapingMacro(SourceLocation L) const {
+    while (L.isMacroID()) {
+      llvm::StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
+      if (llvm::is_contained(M.nonEscapingMacros(), Name))
+        return true;
+      L = SM.getImmediateMacroCallerLoc(L);
+    }
+    return false;
+  }
+  const SourceManager &SM;
+  const LangOptions &LO;
+  void field(const FieldDecl *FD, const Expr *Val) {
+    const FunctionDecl *Fn = functionOfArg(Val);
+    if (!Fn || !FD)
+      return;
+    llvm::StringRef Rec = FD->getParent()->getName(), Name = FD->getName();
+    for (auto &CF : M.callbackFields())
+      if (CF.Record == Rec && CF.Field == Name) {
+        EntryCtx[Fn->getCanonicalDecl()] = CF.Ctx;
+        RegisteredAt.try_emplace(Fn->getCanonicalDecl(), Val->getBeginLoc(), CF.Field);
+      }
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      if (auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        field(dyn_cast<FieldDecl>(ME->getMemberDecl()), BO->getRHS());
+    return true;
+  }
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    // The traversal sees the syntactic form; fields are matched on the
+    // semantic one (designated initializers resolved).
+    if (!ILE->isSemanticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    const RecordType *RT = ILE->getType()->getAsStructureType();
+    if (!RT)
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *FD : RT->getDecl()->fields()) {
+      if (I >= ILE->getNumInits())
+        break;
+      field(FD, ILE->getInit(I++));
+    }
+    return true;
+  }
+
+private:
+  const KernelApiModel &M;
+  llvm::DenseSet<const FunctionDecl *> &Called, &Taken;
+  llvm::DenseMap<const FunctionDecl *, EntryContext> &EntryCtx;
+  llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &RegisteredAt;
+  llvm::DenseSet<const DeclRefExpr *> CalleeRefs, ArgRefs;
+public:
+  llvm::DenseSet<const FunctionDecl *> PassedOnly; // escapes only as call arguments
+};
+} // namespace
+
+void FileAnalysis::collectFileFacts() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  FileFactsVisitor V(Model, Called, AddressTaken, EntryCtx, RegisteredAt, SM, Ctx.getLangOpts());
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      V.TraverseDecl(D);
+  for (const FunctionDecl *FD : V.PassedOnly)
+    if (!AddressTaken.count(FD))
+      PassedToCalls.insert(FD);
+}
+
+FunctionEvents *FileAnalysis::eventsFor(const FunctionDecl *FD) {
+  auto &Slot = Events[FD];
+  if (!Slot)
+    Slot = Extractor.extract(FD);
+  return Slot.get();
+}
+
+/// Does the function itself begin or end a region that pins the task? Then
+/// it answers for its own per-CPU accesses.
+static bool managesPinning(const FunctionEvents &FE, const KernelApiModel &M) {
+  for (auto &Blk : FE.Events)
+    for (auto &[Idx, E] : Blk) {
+      if (E.K != Event::Primitive)
+        continue;
+      // spin_lock_irqsave() enters the irq region for its lock, not to pin.
+      if (const Primitive *P = M.lookup(E.Name))
+        if (llvm::any_of(P->Effects, [](const Effect &X) {
+              return X.Kind == EffectKind::Acquire || X.Kind == EffectKind::Release;
+            }))
+          continue;
+      const Effect &Eff = *E.Eff;
+      // Locks do not count: a function that takes a lock for its own data
+      // still relies on its callers for the CPU it runs on.
+      if ((Eff.Kind == EffectKind::Enter || Eff.Kind == EffectKind::Exit) &&
+          (cpuPinningRegions() & maskOf(Eff.Reg)))
+        return true;
+    }
+  return false;
+}
+
+static RegionMask assumedFor(EntryContext C) {
+  switch (C) {
+  case EntryContext::Process: return 0;
+  case EntryContext::Softirq: return maskOf(Region::Bh);
+  case EntryContext::Hardirq:
+  case EntryContext::IpiCallback: return maskOf(Region::Irq);
+  case EntryContext::PercpuThread: return maskOf(Region::Migrate);
+  }
+  return 0;
+}
+
+const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def)
+    return nullptr;
+  auto It = Summaries.find(Def);
+  if (It != Summaries.end())
+    return It->second->Complete ? It->second.get() : nullptr;
+  if (InProgress.count(Def))
+    return nullptr;
+  bool Main = inMainFile(Def);
+  // Outside the main file only inline helpers are looked into.
+  if (!Main && !Def->isInlined())
+    return nullptr;
+  FunctionEvents *FE = eventsFor(Def);
+  auto Sum = std::make_unique<FunctionSummary>();
+  if (FE->CfgFailed) {
+    Sum->Complete = false;
+    Summaries[Def] = std::move(Sum);
+    return nullptr;
+  }
+  InProgress.insert(Def);
+  const FunctionDecl *Canon = Def->getCanonicalDecl();
+  RegionMask Assumed = 0;
+  auto CtxIt = EntryCtx.find(Canon);
+  if (CtxIt != EntryCtx.end())
+    Assumed = assumedFor(CtxIt->second);
+  // Who answers for an unpinned per-CPU access in this function: the
+  // function itself, or its callers (then the summary carries the need to
+  // every call site). See docs/design.md, "Who answers for an access".
+  bool Entry = CtxIt != EntryCtx.end() || AddressTaken.count(Canon);
+  bool Deferred;
+  if (!Main)
+    Deferred = true;                       // header helpers: their callers
+  else if (Entry)
+    Deferred = false;                      // callbacks: the function
+  else if (PassedToCalls.count(Canon))
+    Deferred = true;                       // handed to a call that runs it: unknown state
+  else if (!Def->isExternallyVisible())
+    Deferred = Called.count(Canon) != 0;   // static helpers: their callers
+  else
+    Deferred = !managesPinning(*FE, Model);       // exported: callers, unless it pins itself
+  Sum->Deferred = Deferred;
+  Sum->ManagesPinning = managesPinning(*FE, Model);
+  FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed);
+  A.run();
+  if (Main)
+    ++NumAnalysed;
+  InProgress.erase(Def);
+  auto *Ret = Sum.get();
+  Summaries[Def] = std::move(Sum);
+  // The CFG is no longer needed once the summary exists.
+  Events.erase(Def);
+  return Ret->Complete ? Ret : nullptr;
+}
+
+void FileAnalysis::run() {
+  collectFileFacts();
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const FunctionDecl *> Defs;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() || !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      continue;
+    Defs.push_back(FD);
+  }
+  // Registrations (timer_setup(), request_irq(), ...) are events of the
+  // registering function; find them before any function is analysed.
+  for (const FunctionDecl *FD : Defs) {
+    FunctionEvents *FE = eventsFor(FD);
+    for (auto &Blk : FE->Events)
+      for (auto &[Idx, E] : Blk)
+        if (E.K == Event::Primitive && E.Eff->Kind == EffectKind::Register && E.Target) {
+          Registrations.push_back({FD, E.Target, E.Eff->Ctx, E.Loc, E.Name});
+          EntryCtx[E.Target->getCanonicalDecl()] = E.Eff->Ctx;
+          RegisteredAt.try_emplace(E.Target->getCanonicalDecl(), E.Loc, E.Name);
+        }
+  }
+  for (const FunctionDecl *FD : Defs)
+    summaryFor(FD);
+  findHandOffs(Defs);
+}
+
+void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
+  // A lock released in a function that runs as a task or context of its
+  // own, without a contract, while another function of the file takes it.
+  for (const FunctionDecl *R : Defs) {
+    auto Reg = RegisteredAt.find(R->getCanonicalDecl());
+    auto SIt = Summaries.find(R);
+    if (Reg == RegisteredAt.end() || SIt == Summaries.end())
+      continue;
+    const FunctionSummary &RS = *SIt->second;
+    if (RS.UnheldReleases.empty() ||
+        !Macros.contractsOf(R, Ctx.getSourceManager()).empty())
+      continue;
+    // Prefer the function that hands R off (the registration is in it).
+    std::vector<const FunctionDecl *> Order(Defs.begin(), Defs.end());
+    const SourceManager &SM = Ctx.getSourceManager();
+    SourceLocation RegLoc = SM.getExpansionLoc(Reg->second.first);
+    std::stable_partition(Order.begin(), Order.end(), [&](const FunctionDecl *A) {
+      SourceRange B = A->getBody()->getSourceRange();
+      return !SM.isBeforeInTranslationUnit(RegLoc, SM.getExpansionLoc(B.getBegin())) &&
+             !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(B.getEnd()), RegLoc);
+    });
+    for (auto &Rel : RS.UnheldReleases)
+      for (const FunctionDecl *A : Order) {
+        if (A == R)
+          continue;
+        auto AIt = Summaries.find(A);
+        if (AIt == Summaries.end())
+          continue;
+        auto Acq = llvm::find_if(AIt->second->Acquisitions,
+                                 [&](auto &X) { return X.Decl == Rel.Decl; });
+        if (Acq == AIt->second->Acquisitions.end())
+          continue;
+        FunctionContext FC{R, Ctx, Model, false, SchedulerCore, CoreCode};
+        Handler::HandOff HO;
+        HO.LockKey = Rel.Key;
+        HO.ReleaseLoc = Rel.Loc;
+        HO.Acquirer = A;
+        HO.AcquireLoc = Acq->Loc;
+        HO.RegisteredAt = Reg->second.first;
+        HO.RegisteredBy = Reg->second.second;
+        H.releasedByOtherTask(FC, HO);
+        break;
+      }
+  }
+}
+
