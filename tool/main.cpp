@@ -307,8 +307,14 @@ int main(int argc, const char **argv) {
   std::string Dump;
   std::string FactsDir = FactsDirOpt;
   bool KeepFacts = !FactsDir.empty();
-  if (KeepFacts && (sys::fs::create_directories(FactsDir) || !sys::fs::is_directory(FactsDir)))
-    return usageError("cannot use '" + FactsDir + "' as the facts directory");
+  if (KeepFacts) {
+    // Absolute: each file is analysed in its command's directory.
+    SmallString<256> Abs(FactsDir);
+    if (sys::fs::create_directories(Abs) || !sys::fs::is_directory(Abs) ||
+        sys::fs::make_absolute(Abs))
+      return usageError("cannot use '" + FactsDir + "' as the facts directory");
+    FactsDir = std::string(Abs);
+  }
   if ((WholeTree || !Explain.empty()) && !KeepFacts && (FactsDir = makeFactsDir(Err)).empty())
     return usageError(Err);
   if (WholeTree || KeepFacts || !Explain.empty())

@@ -1,11 +1,10 @@
-// XFAIL: *
-// RUN: not %check_preempt --checks='-*,preempt-balance' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+// RUN: %check_preempt --checks='-*,preempt-balance' %s -- %kflags -include %inputs/include/config-full.h | count 0
 //
-// preempt-balance cases the tool gets wrong today. The expectations are what
-// is CORRECT; every function is marked FIXME(engine) with what goes wrong.
-// The whole file is expected to fail (first line); once the engine handles
-// all of them the test passes unexpectedly, and the cases belong in
-// preempt-balance.c (then drop that first line).
+// preempt-balance cases the tool has got wrong. Each known gap is pinned to
+// its own expectation: what the tool reports TODAY, with the correct result
+// in the comment above it (KNOWN GAP). A fix makes exactly that expectation
+// fail; then move the case to preempt-balance.c with its correct CHECK line.
+// Cases that have been fixed stay here as regression tests (FIXED).
 
 #include <linux/kernel.h>
 #include <linux/err.h>
@@ -30,7 +29,9 @@ void bad_while_continue_leak(void)
 		preempt_enable();
 	}
 }
-// CHECK: :[[@LINE-1]]:1: warning: 'bad_while_continue_leak' {{returns with preemption disabled on this path but not on others|leaves preemption disabled unbalanced.*}} [preempt-balance]
+// KNOWN GAP (pinned): nothing is reported today (the RUN line expects no output);
+// the correct finding is at the closing brace: "'bad_while_continue_leak'
+// returns with preemption disabled on this path but not on others".
 
 /*
  * Returns 0 with preemption disabled, -EBUSY without: clean itself (the
@@ -48,13 +49,10 @@ static int try_pin(void)
 }
 
 /*
- * FIXME(engine): false positive at the 'return -EBUSY': "'good_try_pin_caller'
- * leaves preemption disabled unbalanced: this path returns at nesting depth
- * 0, another at depth -1", with notes "assuming this condition is true" (the
- * if) and "another path returns here, balanced" (the 'return 0', which is
- * the depth -1 path). A callee whose exits differ gets no summary at all
- * (the state after try_pin() is "(nothing held)"), so the success branch's
- * preempt_enable() looks like an enable of nothing.
+ * FIXED: was a false positive at the 'return -EBUSY' ("leaves preemption
+ * disabled unbalanced: this path returns at nesting depth 0, another at
+ * depth -1"): a callee whose exits differ had no summary, so the success
+ * branch's preempt_enable() looked like an enable of nothing. Silent now.
  */
 int good_try_pin_caller(void)
 {
@@ -66,8 +64,7 @@ int good_try_pin_caller(void)
 }
 
 /*
- * FIXME(engine): the same through a variable: the same false positive at
- * the 'return ret', with the same two notes.
+ * FIXED: the same through a variable. Silent now.
  */
 int good_try_pin_caller_ret(void)
 {

@@ -14,7 +14,7 @@
 // count: preempt_disable() is only barrier(), which the tool still sees as
 // the expansion of preempt_disable()).
 //
-// Cases the tool gets wrong are in preempt-balance-known-gaps.c (XFAIL).
+// Cases the tool gets wrong are in preempt-balance-known-gaps.c (each pinned to what the tool reports today).
 
 #include <linux/kernel.h>
 #include <linux/err.h>

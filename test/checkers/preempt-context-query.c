@@ -18,8 +18,7 @@
 // nothing at all is reported:
 // CORE-NOT: {{warning|note}}:
 //
-// Cases the tool gets wrong are in preempt-context-query-known-gaps.c
-// (XFAIL).
+// Known limits are listed in docs/checks/preempt-context-query.md.
 
 #include <linux/kernel.h>
 #include <linux/bug.h>

@@ -15,7 +15,7 @@
 // warnings written under them, in the full, debug (lockdep: the _nested mutex
 // entry points) and nopreempt configurations.
 //
-// Cases the tool gets wrong are in preempt-lock-balance-known-gaps.c (XFAIL).
+// Known limits are listed in docs/checks/preempt-lock-balance.md.
 
 #include <linux/kernel.h>
 #include <linux/err.h>

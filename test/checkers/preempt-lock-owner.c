@@ -14,7 +14,7 @@
 // warnings written under the release. Every line is checked in the full,
 // debug (lockdep) and nopreempt configurations.
 //
-// Cases the tool gets wrong are in preempt-lock-owner-known-gaps.c (XFAIL).
+// Known limits are listed in docs/checks/preempt-lock-owner.md.
 
 #include <linux/kernel.h>
 #include <linux/err.h>

@@ -1,11 +1,10 @@
-// XFAIL: *
 // RUN: not %check_preempt --checks='-*,preempt-percpu-access' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
 //
-// preempt-percpu-access cases the tool gets wrong today. The expectations
-// are what is CORRECT; every function is marked FIXME(engine) with what goes
-// wrong. The whole file is expected to fail (first line); once the engine
-// handles all of them the test passes unexpectedly, and the cases belong in
-// preempt-percpu-access.c (then drop that first line). As in that file, the
+// preempt-percpu-access cases the tool has got wrong. Each known gap is
+// pinned to its own expectation: what the tool reports TODAY, with the
+// correct result in the comment (KNOWN GAP). A fix makes exactly that
+// expectation fail; then move the case to preempt-percpu-access.c. Cases
+// that have been fixed stay here as regression tests (FIXED). As in that file, the
 // test functions are static and uncalled so that they answer for their own
 // accesses.
 
@@ -18,8 +17,8 @@
 static DEFINE_PER_CPU(int, cnt);
 
 /*
- * FIXME(engine): reported: "__this_cpu_inc() on per-CPU data in preemptible
- * code" on the access, in every configuration. DECLARE_TASKLET() initializes
+ * FIXED: was reported ("__this_cpu_inc() on per-CPU data in preemptible
+ * code") in every configuration; silent now. DECLARE_TASKLET() initializes
  * ".callback = fn", and 'callback' lives in an anonymous union inside
  * struct tasklet_struct, so the field's parent record is the unnamed union,
  * not tasklet_struct, and the callback_fields entry never matches (the
@@ -34,8 +33,9 @@ static void good_tasklet_in_initializer(struct tasklet_struct *t)
 static DECLARE_TASKLET(tsk, good_tasklet_in_initializer);
 
 /*
- * FIXME(engine): reported: "__this_cpu_inc() on per-CPU data in preemptible
- * code" on the access (with PREEMPT_COUNT; without it preemptible() is 0).
+ * KNOWN GAP (pinned): a false positive, "__this_cpu_inc() on per-CPU data in
+ * preemptible code" on the access (with PREEMPT_COUNT; without it
+ * preemptible() is 0); the correct result is silence.
  * preemptible() expands to "preempt_count() == 0 && !irqs_disabled()"; its
  * true branch is resolved, but on the false branch (either part false)
  * --dump-state still shows "pending(preemptible) (nothing held)", so the
@@ -48,3 +48,4 @@ static void good_return_if_preemptible(void)
 		return;
 	__this_cpu_inc(cnt);
 }
+// CHECK: :[[@LINE-2]]:2: warning: __this_cpu_inc() on per-CPU data in preemptible code [preempt-percpu-access]

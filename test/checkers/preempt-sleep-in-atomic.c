@@ -14,7 +14,7 @@
 // warnings (and notes, CHECK-NEXT) written under them, in three
 // configurations (see preempt-balance.c). The PREEMPT_RT model is tested in
 // preempt-sleep-in-atomic-rt.c. Cases the tool gets wrong are in
-// preempt-sleep-in-atomic-known-gaps.c (XFAIL).
+// docs/checks/preempt-sleep-in-atomic.md.
 
 #include <linux/kernel.h>
 #include <linux/preempt.h>
