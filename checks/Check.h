@@ -40,6 +40,13 @@ protected:
                  const llvm::Twine &Msg) {
     return Builder(*this, F, L, Msg);
   }
+  /// Who took a held lock, for messages: "spin_lock()", or the caller, for
+  /// a lock held on entry by contract (__must_hold, __releases).
+  static std::string takenBy(const HeldLock &L) {
+    if (L.By.empty())
+      return L.FromCaller ? "the caller (by contract)" : "an unknown primitive";
+    return (L.By + "()").str();
+  }
 
   /// The same for a finding of the whole-tree link, at a plain position.
   class TreeBuilder {

@@ -16,7 +16,7 @@ void LockBalanceCheck::doubleAcquire(const FunctionContext &F, const Event &E,
                   (E.Name + "() acquires '" + Held.Key +
                    "', which this path already holds; the task deadlocks on itself")
                       .str());
-  B.note(Held.Loc, ("first acquired by " + Held.By + "() here").str());
+  B.note(Held.Loc, "first acquired by " + takenBy(Held) + " here");
   B.trail(S);
 }
 
@@ -34,7 +34,7 @@ void LockBalanceCheck::releaseNotHeld(const FunctionContext &F, const Event &E,
                   (E.Name + "() releases '" + E.LockKey +
                    "', which this path does not hold; it holds '" + Held->Key + "'")
                       .str());
-  B.note(Held->Loc, ("'" + Held->Key + "' acquired by " + Held->By + "() here").str());
+  B.note(Held->Loc, "'" + Held->Key + "' acquired by " + takenBy(*Held) + " here");
   B.trail(S);
 }
 
@@ -45,7 +45,7 @@ void LockBalanceCheck::lockInconsistentExit(const FunctionContext &F, const Held
                   ("'" + F.FD->getName() + "' returns with '" + L.Key +
                    "' held on this path but not on others")
                       .str());
-  B.note(L.Loc, ("acquired by " + L.By + "() here").str());
+  B.note(L.Loc, "acquired by " + takenBy(L) + " here");
   B.trail(Leaking);
   B.note(exitLoc(F, Other), "another path returns here without it");
 }

@@ -15,9 +15,9 @@ void SleepInAtomicCheck::sleepInAtomic(const FunctionContext &F, const Event &E,
   clang::SourceLocation WhyLoc;
   for (auto &L : S.Locks)
     if (L.Implies && (WhyLoc.isInvalid() || SM.isBeforeInTranslationUnit(WhyLoc, L.Loc))) {
-      Why = ("'" + L.Key + "' is held (taken by " + L.By + "())").str();
+      Why = "'" + L.Key + "' is held (taken by " + takenBy(L) + ")";
       if (!L.Key.empty() && L.Key[0] == '?')
-        Why = ("a lock taken by " + L.By + "() is held").str();
+        Why = "a lock taken by " + takenBy(L) + " is held";
       WhyLoc = L.Loc;
     }
   const RegionMask Atomic = atomicRegions();

@@ -56,7 +56,7 @@ public:
         L.Implies = contractImplies(C.Arg);
         L.FromCaller = true;
         L.Loc = C.Loc;
-        L.By = "the caller";
+        // L.By stays empty: held on entry, by contract (the checks say so).
         if (!L.Key.empty() && llvm::find(EntryLocks, L) == EntryLocks.end())
           EntryLocks.push_back(L);
       }

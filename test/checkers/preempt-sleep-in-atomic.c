@@ -360,3 +360,11 @@ int good_register_callbacks(void)
 	tasklet_setup(&tl, bad_tasklet_callback);
 	return request_irq(1, bad_irq_handler, 0, "dev", NULL);
 }
+
+/* A spinlock held on entry by contract: the note names the caller, not a primitive. */
+void bad_msleep_under_contract(spinlock_t *l) __must_hold(l)
+{
+	msleep(1);
+// CHECK: :[[@LINE-1]]:2: warning: msleep() may sleep, but this is atomic context [preempt-sleep-in-atomic]
+// CHECK-NEXT: :[[@LINE-4]]:{{[0-9]+}}: note: atomic since here: 'l' is held (taken by the caller (by contract))
+}
