@@ -46,6 +46,20 @@ std::string preemptlint::absolutePath(const std::string &Base, const std::string
   return std::string(S);
 }
 
+std::string preemptlint::relativeTo(const std::string &Base, const std::string &Path) {
+  if (Base.empty())
+    return Path;
+  SmallString<256> P(Path);
+  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  StringRef S = P;
+  std::string B = Base;
+  if (!B.empty() && B.back() != '/')
+    B += '/';
+  if (S.starts_with(B))
+    return S.drop_front(B.size()).str();
+  return Path;
+}
+
 std::vector<std::string> CompileEntry::arguments() const {
   if (!Args.empty() || Command.empty())
     return Args;

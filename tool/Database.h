@@ -60,6 +60,9 @@ bool parseDatabase(llvm::StringRef Text, const std::string &Dir, CommandDatabase
 
 /// An absolute, dot-free version of P (relative to Base when relative).
 std::string absolutePath(const std::string &Base, const std::string &P);
+/// Path relative to Base when it lies below it (the names findings carry),
+/// else Path unchanged.
+std::string relativeTo(const std::string &Base, const std::string &Path);
 
 } // namespace preemptlint
 

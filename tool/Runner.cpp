@@ -59,19 +59,6 @@ public:
   std::string First;
 };
 
-std::string relativeTo(const std::string &Base, const std::string &Path) {
-  if (Base.empty())
-    return Path;
-  llvm::SmallString<256> P(Path);
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  llvm::StringRef S = P;
-  std::string B = Base;
-  if (!B.empty() && B.back() != '/')
-    B += '/';
-  if (S.starts_with(B))
-    return S.drop_front(B.size()).str();
-  return Path;
-}
 
 struct FileOutcome {
   TUResult TU;

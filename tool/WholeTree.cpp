@@ -25,19 +25,9 @@ void preemptlint::removeFactsDir(const std::string &Dir) {
     llvm::sys::fs::remove_directories(Dir, /*IgnoreErrors=*/true);
 }
 
-/// File names below the database directory are shown relative to it.
-static std::string relative(const std::string &BaseDir, const std::string &F) {
-  std::string Base = BaseDir;
-  if (!Base.empty() && Base.back() != '/')
-    Base += '/';
-  if (!Base.empty() && llvm::StringRef(F).starts_with(Base))
-    return F.substr(Base.size());
-  return F;
-}
-
 void preemptlint::linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R) {
   TreeResult T = linkFacts(C, factsFiles(Dir));
-  auto Relative = [&](std::string &F) { F = relative(R.BaseDir, F); };
+  auto Relative = [&](std::string &F) { F = relativeTo(R.BaseDir, F); };
   std::map<std::string, std::unique_ptr<NolintIndex>> Nolint;
   for (auto &D : T.Diags) {
     auto &Idx = Nolint[D.File];
@@ -68,7 +58,7 @@ bool preemptlint::explainWholeTree(const LintConfig &C, const std::string &Dir,
   for (auto &E : Errors)
     OS << "preemptlint: error: " << escapeName(E) << "\n";
   auto Pos = [&](const SrcPos &P) {
-    return escapeName(relative(BaseDir, P.File)) + ":" + std::to_string(P.Line) + ":" +
+    return escapeName(relativeTo(BaseDir, P.File)) + ":" + std::to_string(P.Line) + ":" +
            std::to_string(P.Column);
   };
   auto Chain = [&](const char *What, const std::vector<ChainStep> &Steps) {
