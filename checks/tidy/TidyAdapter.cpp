@@ -112,17 +112,6 @@ std::string relativeTo(llvm::StringRef Base, llvm::StringRef Path) {
   return S.starts_with(B) ? S.drop_front(B.size()).str() : std::string(P);
 }
 
-/// The facts files in Dir.
-std::vector<std::string> factsFiles(llvm::StringRef Dir) {
-  std::vector<std::string> Out;
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".facts.json"))
-      Out.push_back(It->path());
-  std::sort(Out.begin(), Out.end());
-  return Out;
-}
-
 /// clang-tidy messages are format strings.
 std::string escape(llvm::StringRef Msg) {
   std::string Out;
@@ -239,10 +228,10 @@ void PreemptTidyCheck::check(const ast_matchers::MatchFinder::MatchResult &Resul
       // This file's fresh facts, and those of every other file of a
       // whole-tree run when FactsDir names one: then callers and callees in
       // other files are known, as in `preemptlint -p <tree>`.
-      std::vector<std::string> Facts = factsFiles(C.FactsDir);
+      std::vector<std::string> Facts = preemptlint::factsFiles(C.FactsDir);
       if (!Run->TreeFacts.empty()) {
         std::string Own = factsPath(Run->TreeFacts, C.Analysis.MainFileName);
-        for (auto &F : factsFiles(Run->TreeFacts))
+        for (auto &F : preemptlint::factsFiles(Run->TreeFacts))
           if (F != Own)
             Facts.push_back(F);
       }
