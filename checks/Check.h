@@ -130,6 +130,10 @@ public:
                             const PathState &A, const PathState &B) override {
     for (auto *H : Hs) H->lockInconsistentExit(F, L, A, B);
   }
+  void releaseInconsistentExit(const FunctionContext &F, const HeldLock &R,
+                               const PathState &A, const PathState &B) override {
+    for (auto *H : Hs) H->releaseInconsistentExit(F, R, A, B);
+  }
   void sleepInAtomic(const FunctionContext &F, const Event &E, const ViaCall &V,
                      const PathState &S) override {
     for (auto *H : Hs) H->sleepInAtomic(F, E, V, S);

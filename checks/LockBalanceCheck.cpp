@@ -50,6 +50,17 @@ void LockBalanceCheck::lockInconsistentExit(const FunctionContext &F, const Held
   B.note(exitLoc(F, Other), "another path returns here without it");
 }
 
+void LockBalanceCheck::releaseInconsistentExit(const FunctionContext &F, const HeldLock &R,
+                                               const PathState &Releasing,
+                                               const PathState &Other) {
+  auto B = report(F, R.Loc,
+                  ("'" + F.FD->getName() + "' releases '" + R.Key +
+                   "' on this path without having taken it; another path takes and releases it itself")
+                      .str());
+  B.trail(Releasing);
+  B.note(exitLoc(F, Other), "another path returns here, having taken and released it");
+}
+
 // Whole tree: the lock is left to callers that do not take it over.
 void LockBalanceCheck::heldForNobody(const FunctionFacts &F, const ExitEffect &E,
                                      unsigned Callers) {

@@ -24,6 +24,8 @@ public:
                       const HeldLock *Held) override;
   void lockInconsistentExit(const FunctionContext &F, const HeldLock &L,
                             const PathState &Leaking, const PathState &Other) override;
+  void releaseInconsistentExit(const FunctionContext &F, const HeldLock &R,
+                               const PathState &Releasing, const PathState &Other) override;
   void heldForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned Callers) override;
   void endedForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned Callers) override;
 };

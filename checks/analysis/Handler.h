@@ -72,6 +72,10 @@ public:
   virtual void lockInconsistentExit(const FunctionContext &F, const HeldLock &L,
                                     const PathState &Leaking,
                                     const PathState &Other) {}
+  /// Path Releasing released R (at R.Loc) without having taken it, while
+  /// path Other took and released it itself.
+  virtual void releaseInconsistentExit(const FunctionContext &F, const HeldLock &R,
+                                       const PathState &Releasing, const PathState &Other) {}
   /// F releases a lock it did not take, and F runs as a separate task or
   /// context (a work item, kthread, timer, irq handler, RCU callback); the
   /// lock is taken elsewhere in the file.

@@ -330,6 +330,22 @@ void FunctionAnalyzer::finish() {
             break;
           }
       }
+    // The mirror: a path releases a lock it never took (and does not take
+    // back) while another path of the same function takes and releases it
+    // itself: the acquisition is missing on the first path.
+    for (auto *A : Precise)
+      for (auto &R : A->ReleasedEntry) {
+        if (llvm::is_contained(Reported, R.Key) || R.Key.empty() || R.Key[0] == '?' ||
+            llvm::any_of(A->Locks, [&](const HeldLock &L) { return L.Key == R.Key; }))
+          continue;
+        for (auto *B : Precise)
+          if (llvm::find(B->ReleasedEntry, R) == B->ReleasedEntry.end() && !explained(A, B) &&
+              llvm::is_contained(B->ReleasedOwn, R.Key)) {
+            H.releaseInconsistentExit(FC, R, *A, *B);
+            Reported.push_back(R.Key);
+            break;
+          }
+      }
   }
   // A lock effect for the callers, when every path agrees on it.
   auto summarise = [&](const HeldLock &L, bool Acquire, auto PathState::*Set) {

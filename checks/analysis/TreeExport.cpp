@@ -128,6 +128,12 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       std::string Id = X.lockId(LE.Lock.Decl);
       if (Id.empty() || LE.Lock.FromCaller || !Model.lookup(LE.Lock.By))
         continue;
+      // Dropped and taken back (the caller's lock around the work): no net
+      // effect for the callers.
+      if (llvm::any_of(S->Locks, [&](const FunctionSummary::LockEffect &O) {
+            return O.Acquire != LE.Acquire && O.Lock.Decl == LE.Lock.Decl;
+          }))
+        continue;
       if (!LE.Acquire && llvm::any_of(S->Acquisitions, [&](const FunctionSummary::LockSite &A) {
             return A.Decl == LE.Lock.Decl;
           }))

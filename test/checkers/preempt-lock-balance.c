@@ -571,3 +571,39 @@ void good_unlock_relock(struct dev *d)
 	spin_lock(&d->lock);
 	spin_unlock(&d->lock);
 }
+
+/* The acquisition is missing on one path: another path takes the lock itself. */
+int bad_release_without_acquire(struct dev *d, int x)
+{
+	if (x) {
+		spin_lock(&d->lock);
+		d->val = x;
+		spin_unlock(&d->lock);
+		return 0;
+	}
+	d->val = 0;
+	spin_unlock(&d->lock);
+// CHECK: :[[@LINE-1]]:2: warning: 'bad_release_without_acquire' releases 'd.lock' on this path without having taken it; another path takes and releases it itself [preempt-lock-balance]
+// CHECK-NEXT: :[[@LINE-9]]:6: note: assuming this condition is false
+// CHECK-NEXT: :[[@LINE-6]]:3: note: another path returns here, having taken and released it
+	return -EINVAL;
+}
+
+/* Drops its caller's lock around the work on every path: a release wrapper pair, not a finding. */
+void good_drop_retake_every_path(struct dev *d)
+{
+	spin_unlock(&d->lock);
+	work();
+	spin_lock(&d->lock);
+}
+
+/* Releases the caller's lock on the error path only, after retaking it on the other: still the caller's lock. */
+int good_drop_on_error(struct dev *d, int err)
+{
+	spin_unlock(&d->lock);
+	work();
+	if (err)
+		return err;
+	spin_lock(&d->lock);
+	return 0;
+}
