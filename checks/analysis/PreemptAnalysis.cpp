@@ -335,7 +335,12 @@ void FunctionAnalyzer::finish() {
     // itself: the acquisition is missing on the first path.
     for (auto *A : Precise)
       for (auto &R : A->ReleasedEntry) {
-        if (llvm::is_contained(Reported, R.Key) || R.Key.empty() || R.Key[0] == '?' ||
+        // Only locks with an identity of their own (a field, a global): a
+        // local pointer to a lock (ptl, rnp) is often set by a callee that
+        // took the lock, which the path cannot name.
+        auto *VD = dyn_cast_or_null<VarDecl>(R.Decl);
+        if (llvm::is_contained(Reported, R.Key) || R.Key.empty() || R.Key[0] == '?' || !R.Decl ||
+            (VD && !VD->hasGlobalStorage()) ||
             llvm::any_of(A->Locks, [&](const HeldLock &L) { return L.Key == R.Key; }))
           continue;
         for (auto *B : Precise)
