@@ -217,16 +217,6 @@ bool expandResponseFiles(ArrayRef<std::string> In, StringRef Directory, unsigned
   return true;
 }
 
-std::string absoluteIn(StringRef Directory, StringRef P) {
-  SmallString<256> S(P);
-  if (sys::path::is_relative(S)) {
-    SmallString<256> Abs(Directory);
-    sys::path::append(Abs, P);
-    S = Abs;
-  }
-  sys::path::remove_dots(S, /*remove_dot_dot=*/true);
-  return std::string(S);
-}
 
 /// The compiler name decides the driver mode (clang-cl reads MSVC-style
 /// flags, which this allowlist does not know): keep only GCC/Clang-style
@@ -274,7 +264,7 @@ SanitizeResult preemptlint::sanitizeCommand(const std::vector<std::string> &Args
   opt::InputArgList List =
       T.ParseArgs(Argv, MissingIdx, MissingCount,
                   llvm::opt::Visibility(clang::driver::options::ClangOption));
-  std::string AbsFile = absoluteIn(Directory, File);
+  std::string AbsFile = absolutePath(Directory.str(), File.str());
   // Each argument spans the argv elements from its index to the next one's.
   std::vector<const opt::Arg *> Parsed(List.begin(), List.end());
   for (size_t I = 0; I < Parsed.size(); ++I) {
@@ -283,7 +273,7 @@ SanitizeResult preemptlint::sanitizeCommand(const std::vector<std::string> &Args
     unsigned End = I + 1 < Parsed.size() ? Parsed[I + 1]->getIndex() : unsigned(Flat.size());
     const opt::Option &O = A.getOption();
     if (O.getKind() == opt::Option::InputClass) {
-      if (absoluteIn(Directory, A.getValue()) == AbsFile)
+      if (absolutePath(Directory.str(), A.getValue()) == AbsFile)
         R.Args.push_back(A.getValue());
       else
         R.Dropped.emplace("input other than the analysed file", DropReason::NotNeeded);
@@ -330,7 +320,7 @@ SanitizeResult preemptlint::sanitizeCommand(const std::vector<std::string> &Args
     StringRef OptName = O.getPrefixedName();
     if (D.V == Verdict::Keep && (OptName == "-include" || OptName == "-imacros")) {
       sys::fs::file_status St;
-      std::string P = absoluteIn(Directory, A.getValue());
+      std::string P = absolutePath(Directory.str(), A.getValue());
       if (!sys::fs::status(P, St) && St.type() != sys::fs::file_type::regular_file) {
         R.Dropped.emplace(OptName.str(), DropReason::NotRegularFile);
         continue;

@@ -270,14 +270,8 @@ bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
         bool Equal = (Op == BO_EQ) == Branch;
         bool Mem, Glob;
         std::string K = factKey(L, Mem, Glob);
-        if (!K.empty() && Equal) {
-          Fact F;
-          F.Key = K;
-          F.Memory = Mem;
-          F.Global = Glob;
-          F.Value = *RV;
-          S.setFact(F);
-        }
+        if (!K.empty() && Equal)
+          S.setFact(Fact::exact(K, Mem, Glob, *RV));
         if (Equal && *RV != 0)
           return refineAtom(S, L, true);
       }

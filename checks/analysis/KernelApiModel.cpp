@@ -60,7 +60,7 @@ bool preemptlint::atomicContext(EntryContext C) {
          C == EntryContext::IpiCallback;
 }
 
-static bool parseContext(llvm::StringRef S, EntryContext &C) {
+bool preemptlint::parseContext(llvm::StringRef S, EntryContext &C) {
   if (S == "process") C = EntryContext::Process;
   else if (S == "softirq") C = EntryContext::Softirq;
   else if (S == "hardirq") C = EntryContext::Hardirq;

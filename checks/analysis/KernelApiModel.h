@@ -52,6 +52,7 @@ bool parsePreemptModel(llvm::StringRef S, PreemptModel &M);
 enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback, PercpuThread };
 /// The model's name of a context ("softirq", ...), and whether it is atomic.
 llvm::StringRef contextName(EntryContext C);
+bool parseContext(llvm::StringRef S, EntryContext &C);
 bool atomicContext(EntryContext C);
 
 enum class EffectKind : uint8_t {

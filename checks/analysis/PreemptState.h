@@ -66,6 +66,14 @@ struct Fact {
   bool operator==(const Fact &O) const {
     return Key == O.Key && K == O.K && Value == O.Value && Global == O.Global;
   }
+  static Fact exact(std::string Key, bool Memory, bool Global, int64_t Value) {
+    Fact F;
+    F.Key = std::move(Key);
+    F.Memory = Memory;
+    F.Global = Global;
+    F.Value = Value;
+    return F;
+  }
   /// Is "value != 0" decided by this fact? Returns nullopt if not.
   std::optional<bool> truth() const {
     if (K == NonZero) return true;

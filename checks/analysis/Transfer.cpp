@@ -596,14 +596,8 @@ void FunctionAnalyzer::assignTo(PathState &S, const std::string &K, bool Mem,
         P.Negated = Neg;
         return;
       }
-    if (auto V = valueOf(S, RHS)) {
-      Fact F;
-      F.Key = K;
-      F.Memory = Mem;
-      F.Global = Global;
-      F.Value = *V;
-      S.setFact(F);
-    }
+    if (auto V = valueOf(S, RHS))
+      S.setFact(Fact::exact(K, Mem, Global, *V));
 }
 
 const Primitive *FunctionAnalyzer::cpuSource(const Expr *RHS, bool &Pointer,

@@ -151,17 +151,21 @@ private:
     }
   }
 
+  /// T's chain in M when it is short enough to report (see MaxReportedChain).
+  static const std::vector<ChainStep> *reportable(const Chains &M, const FunctionFacts *T) {
+    if (!T)
+      return nullptr;
+    auto It = M.find(T);
+    return It != M.end() && It->second.size() <= MaxReportedChain ? &It->second : nullptr;
+  }
+
   void reportSleeps() {
     for (auto *F : All)
       for (auto &C : F->Calls) {
         if (!C.Atomic || C.KnownSleeps)
           continue;
-        const FunctionFacts *T = lookup(C.Callee);
-        if (!T)
-          continue;
-        auto It = Sleeps.find(T);
-        if (It != Sleeps.end() && It->second.size() <= MaxReportedChain)
-          H.sleepThroughCall(*F, C, It->second);
+        if (auto *Chain = reportable(Sleeps, lookup(C.Callee)))
+          H.sleepThroughCall(*F, C, *Chain);
       }
   }
 
@@ -171,25 +175,16 @@ private:
     for (auto *G : All)
       for (auto &R : G->Registers) {
         EntryContext C;
-        if (!parseContextName(R.Context, C) || !atomicContext(C))
+        if (!parseContext(R.Context, C) || !atomicContext(C))
           continue;
         const FunctionFacts *T = lookup(R.Target);
         if (!T || FileOf.lookup(T) == FileOf.lookup(G))
           continue;
-        auto It = Sleeps.find(T);
-        if (It != Sleeps.end() && It->second.size() <= MaxReportedChain)
-          H.sleepInAtomicCallback(*T, *G, R, It->second);
+        if (auto *Chain = reportable(Sleeps, T))
+          H.sleepInAtomicCallback(*T, *G, R, *Chain);
       }
   }
-  static bool parseContextName(llvm::StringRef S, EntryContext &C) {
-    for (EntryContext X : {EntryContext::Process, EntryContext::Softirq, EntryContext::Hardirq,
-                           EntryContext::IpiCallback, EntryContext::PercpuThread})
-      if (contextName(X) == S) {
-        C = X;
-        return true;
-      }
-    return false;
-  }
+
 
   void reportNeeds() {
     for (auto *F : All) {
@@ -200,12 +195,8 @@ private:
         for (auto &C : F->Calls) {
           if (!C.Unpinned || C.KnownPinned)
             continue;
-          const FunctionFacts *T = lookup(C.Callee);
-          if (!T)
-            continue;
-          auto It = Needs.find(T);
-          if (It != Needs.end() && It->second.size() <= MaxReportedChain)
-            H.unpinnedThroughCall(*F, C, It->second);
+          if (auto *Chain = reportable(Needs, lookup(C.Callee)))
+            H.unpinnedThroughCall(*F, C, *Chain);
         }
       // A need that reaches a root of the tree that runs preemptible (not
       // in the scheduler core, whose functions run in states of their own).
