@@ -93,6 +93,11 @@ static cl::opt<bool> Merge("merge",
                            cl::desc("Link and report the shards whose --facts-dir directories are "
                                     "named as the arguments, as one run"),
                            cl::cat(Cat));
+static cl::opt<bool> SkipBodies("skip-unused-header-bodies",
+                                cl::desc("When only a file itself changed since its cache entry, "
+                                         "skip the header function bodies its analysis did not use "
+                                         "(default on)"),
+                                cl::init(true), cl::cat(Cat), cl::Hidden);
 static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per program point (default 16)"),
                                    cl::init(16), cl::cat(Cat), cl::Hidden);
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
@@ -433,6 +438,7 @@ int main(int argc, const char **argv) {
     for (auto &C : RO.Lint.Analysis.CorePaths)
       Options += C + ",";
     RO.Cache = &Cache;
+    RO.SkipUnusedBodies = SkipBodies;
     RO.CacheSalt = keySalt(ModelTexts, Options, BaseDir);
   }
 
