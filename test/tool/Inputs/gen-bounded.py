@@ -13,8 +13,11 @@ call) or `mixed` (the default, alternating).
 long: `long_leak()` disables preemption on one path at its start and never
 enables it (the leak is reported at its closing brace); then N statements of
 SHAPE: `if` (the default: `if (step(d, i)) d->v[i % 64]++;`), `call` (`step(d, i);`) or
-`assign` (`d->v[i % 64] = a + i;`). `long_clean()` is the same body with the
-section closed before the end and must stay silent.
+`assign` (`d->v[i % 64] = a + i;`). `long_cond()` and `long_err()` run the
+same statements, then disable preemption on one path and return 1 (success,
+the trylock convention: silent) or -5 (an error code: reported).
+`long_clean()` is the body of `long_leak()` with the section closed before
+the end and must stay silent.
 
 FileCheck lines are written into the output under the line they are about,
 so the file is its own check file."""
@@ -93,6 +96,22 @@ elif what == "long":
     emit("}")
     emit("// CHECK: :[[@LINE-1]]:1: warning: 'long_leak' returns with preemption disabled "
          "on this path but not on others [preempt-balance]")
+    # A section left open on the path that returns success (1) is the
+    # trylock convention, not a leak; on the path that returns an error
+    # code it is.
+    for name, value in (("long_cond", "1"), ("long_err", "-5")):
+        emit(f"int {name}(struct dev *d, int a)")
+        emit("{")
+        body()
+        emit("\tif (a) {")
+        emit("\t\tpreempt_disable();")
+        emit(f"\t\treturn {value};")
+        if name == "long_err":
+            emit(f"// CHECK: :[[@LINE-1]]:3: warning: '{name}' returns with preemption disabled "
+                 "on this path but not on others [preempt-balance]")
+        emit("\t}")
+        emit("\treturn 0;")
+        emit("}")
     emit("void long_clean(struct dev *d, int a)")
     emit("{")
     emit("\tif (a)")
