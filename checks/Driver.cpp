@@ -35,8 +35,9 @@ public:
     D.Message = "analysis of '" + D.Function + "' stopped after " +
                 std::to_string(Steps) +
                 " steps (per-function budget); given up: findings past the point reached, the "
-                "judgement of its exits, and its summary (its callers and the whole-tree link "
-                "see no effect or need from it)";
+                "judgement of its exits path by path (only a section entered and never left is "
+                "still judged), and its summary (its callers and the whole-tree link see no "
+                "effect or need from it)";
     resolveLocation(F.Ctx.getSourceManager(), F.FD->getLocation(), D.File, D.Line, D.Column);
     R.Incomplete.push_back(std::move(D));
   }
