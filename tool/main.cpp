@@ -85,6 +85,11 @@ static cl::opt<std::string> CacheDirOpt("cache-dir",
                                         cl::value_desc("dir"), cl::cat(Cat));
 static cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result cache"),
                              cl::cat(Cat));
+static cl::opt<std::string> TreeDbOpt("tree-db",
+                                      cl::desc("With compiler flags after '--' (Kbuild's CHECK): the "
+                                               "compilation database of the tree the files belong to; "
+                                               "the link uses the cached facts of its other files"),
+                                      cl::value_desc("build-dir"), cl::cat(Cat));
 static cl::opt<std::string> ShardOpt("shard",
                                      cl::desc("Analyse only part K of N of the database and write it, "
                                               "unlinked, into --facts-dir for --merge"),
@@ -129,6 +134,40 @@ static bool finishOutput(raw_fd_ostream &OS, const std::string &What) {
   errs() << "preemptlint: error: cannot write " << What << ": " << OS.error().message() << "\n";
   OS.clear_error();
   return false;
+}
+
+/// Loads the compilation database Given names (a directory holding
+/// compile_commands.json, or the file); BaseDir becomes its directory.
+static bool loadDb(const std::string &Given, const std::string &Cwd, CommandDatabase &DB,
+                   std::string &BaseDir, std::string &Err) {
+  std::string P = absolutePath(Cwd, Given);
+  std::string F = P;
+  if (sys::fs::is_directory(P)) {
+    SmallString<256> J(P);
+    sys::path::append(J, "compile_commands.json");
+    F = std::string(J);
+    if (!sys::fs::exists(F)) {
+      Err = "no compile_commands.json in '" + Given + "'";
+      return false;
+    }
+    BaseDir = P;
+  } else if (sys::fs::exists(P)) {
+    BaseDir = std::string(sys::path::parent_path(P));
+  } else {
+    Err = "build directory '" + Given + "' does not exist";
+    return false;
+  }
+  std::string ReadErr;
+  if (!readRegularFile(F, MaxDatabaseBytes, ReadErr)) {
+    Err = "cannot read compilation database '" + F + "': " + ReadErr;
+    return false;
+  }
+  std::string LoadErr;
+  if (!loadDatabase(F, BaseDir, DB, LoadErr)) {
+    Err = "malformed compilation database '" + F + "': " + LoadErr;
+    return false;
+  }
+  return true;
 }
 
 /// Writes the baseline and the report of R, and says how the run went.
@@ -336,27 +375,16 @@ int main(int argc, const char **argv) {
   } else {
     if (BuildPath.empty())
       return usageError("no compilation database: use -p <build-dir> or give compiler flags after '--'");
-    std::string P = absolutePath(std::string(Cwd), BuildPath);
-    std::string F = P;
-    if (sys::fs::is_directory(P)) {
-      SmallString<256> J(P);
-      sys::path::append(J, "compile_commands.json");
-      F = std::string(J);
-      if (!sys::fs::exists(F))
-        return usageError("no compile_commands.json in '" + BuildPath + "'");
-      BaseDir = P;
-    } else if (sys::fs::exists(P)) {
-      BaseDir = std::string(sys::path::parent_path(P));
-    } else {
-      return usageError("build directory '" + BuildPath + "' does not exist");
-    }
-    std::string ReadErr;
-    if (!readRegularFile(F, MaxDatabaseBytes, ReadErr))
-      return usageError("cannot read compilation database '" + F + "': " + ReadErr);
-    std::string LoadErr;
-    if (!loadDatabase(F, BaseDir, DB, LoadErr))
-      return usageError("malformed compilation database '" + F + "': " + LoadErr);
+    if (!TreeDbOpt.empty())
+      return usageError("--tree-db is for compiler flags after '--' (with -p, the database is the tree)");
+    if (!loadDb(BuildPath, std::string(Cwd), DB, BaseDir, Err))
+      return usageError(Err);
   }
+  // Files checked with flags after '--' (Kbuild's CHECK): the tree they
+  // belong to, for the cached facts of its other files.
+  CommandDatabase TreeDB;
+  if (HasFixed && !TreeDbOpt.empty() && !loadDb(TreeDbOpt, std::string(Cwd), TreeDB, BaseDir, Err))
+    return usageError(Err);
 
   std::vector<std::string> Inputs;
   if (Files.empty()) {
@@ -471,11 +499,12 @@ int main(int argc, const char **argv) {
            << R.Errors.size() << " errors; written to " << FactsDir << "\n";
     return 0;
   }
-  if (!Files.empty() && !HasFixed && WholeTree && Cache.enabled()) {
-    for (auto &F : DB.files())
+  const CommandDatabase &Tree = HasFixed ? TreeDB : DB;
+  if (!Files.empty() && (!HasFixed || !TreeDbOpt.empty()) && WholeTree && Cache.enabled()) {
+    for (auto &F : Tree.files())
       if (StringRef(F).ends_with(".c") && !std::binary_search(Inputs.begin(), Inputs.end(), F))
         Others.insert(F);
-    takeCachedFacts(DB, std::vector<std::string>(Others.begin(), Others.end()), RO, R);
+    takeCachedFacts(Tree, std::vector<std::string>(Others.begin(), Others.end()), RO, R);
   }
   if (!Explain.empty()) {
     bool Found = explainWholeTree(RO.Lint, FactsDir, Explain, BaseDir, outs());
