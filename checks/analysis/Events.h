@@ -44,7 +44,9 @@ class ASTContext;
 class FunctionDecl;
 class Preprocessor;
 class SourceManager;
+class CallExpr;
 class Expr;
+class FieldDecl;
 class ValueDecl;
 } // namespace clang
 
@@ -152,6 +154,8 @@ struct Event {
   const clang::Expr *Result = nullptr;  // the primitive's value, for conditional effects
   When Cond = When::Always;
   const clang::FunctionDecl *Callee = nullptr; // Call / GuardEnd; the routine of an FPU use
+  const clang::FieldDecl *Field = nullptr; // Call through a function pointer held in this
+                                           // field (ops->enter(...)); Callee is null
   bool GuardCtor = false;               // Call: a lock guard's constructor (class_*_constructor)
   llvm::SmallVector<std::string, 2> ArgKeys;   // Call / GuardEnd: canonical argument expressions
   llvm::SmallVector<const clang::Expr *, 2> ArgExprs; // Call: the arguments
@@ -195,6 +199,10 @@ std::string canonicalKey(const clang::Expr *E);
 /// The field or variable a lock expression ends in (d->lock: the field
 /// "lock"; &my_lock: the variable), or null.
 const clang::ValueDecl *lockDeclOf(const clang::Expr *E);
+
+/// The field whose function pointer a call calls (ops->enter(...),
+/// (*t->function)(t)), or null for any other indirect call.
+const clang::FieldDecl *calledField(const clang::CallExpr *CE);
 
 /// The function a callback argument names (strips casts and &), or null.
 const clang::FunctionDecl *functionOfArg(const clang::Expr *E);

@@ -130,6 +130,10 @@ public:
     const FunctionDecl *Fn = functionOfArg(Val);
     if (!Fn || !FD)
       return;
+    // Every store, for the link (the traversal may see an initialiser in
+    // both its syntactic and semantic form: once each pair).
+    if (StoredPairs.insert({FD, Fn->getCanonicalDecl()}).second)
+      Stores.push_back({FD, Fn, Val->getBeginLoc()});
     llvm::StringRef Rec = FD->getParent()->getName(), Name = FD->getName();
     for (auto &CF : M.callbackFields())
       if (CF.Record == Rec && CF.Field == Name) {
@@ -166,8 +170,10 @@ private:
   llvm::DenseMap<const FunctionDecl *, EntryContext> &EntryCtx;
   llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &RegisteredAt;
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs, ArgRefs;
+  llvm::DenseSet<std::pair<const FieldDecl *, const FunctionDecl *>> StoredPairs;
 public:
   llvm::DenseSet<const FunctionDecl *> PassedOnly; // escapes only as call arguments
+  std::vector<FieldStoreRec> Stores;  // functions stored into fields
 };
 } // namespace
 
@@ -177,6 +183,7 @@ void FileAnalysis::collectFileFacts() {
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       V.TraverseDecl(D);
+  FieldStores = std::move(V.Stores);
   for (const FunctionDecl *FD : V.PassedOnly)
     if (!AddressTaken.count(FD))
       PassedToCalls.insert(FD);
@@ -217,7 +224,8 @@ static RegionMask assumedFor(EntryContext C) {
   case EntryContext::Process: return 0;
   case EntryContext::Softirq: return maskOf(Region::Bh);
   case EntryContext::Hardirq:
-  case EntryContext::IpiCallback: return maskOf(Region::Irq);
+  case EntryContext::IpiCallback:
+  case EntryContext::IrqsOff: return maskOf(Region::Irq);
   case EntryContext::PercpuThread: return maskOf(Region::Migrate);
   }
   return 0;

@@ -24,6 +24,7 @@
 
 namespace clang {
 class ASTContext;
+class FieldDecl;
 class FunctionDecl;
 } // namespace clang
 
@@ -40,6 +41,13 @@ struct AnalysisOptions {
   std::string DumpFilter;                 // only this function, when set
   std::string MainFileName;               // as the compilation database names it
   std::vector<std::string> CorePaths;     // overrides the model's core_paths when set
+};
+
+/// A function stored into a struct field (.enter = fn, t->function = fn).
+struct FieldStoreRec {
+  const clang::FieldDecl *Field;
+  const clang::FunctionDecl *Target;
+  clang::SourceLocation Loc;
 };
 
 /// The net effect of a function, applied at its call sites.
@@ -82,6 +90,7 @@ struct FunctionSummary {
   /// made in (the first precise path that makes it atomic / unpinned).
   struct CallRec {
     const clang::FunctionDecl *Callee = nullptr;
+    const clang::FieldDecl *Field = nullptr; // a call through this field (Callee null)
     clang::SourceLocation Loc;
     bool Atomic = false;
     std::string AtomicLock;
@@ -162,6 +171,9 @@ private:
     llvm::StringRef By;
   };
   std::vector<RegistrationRec> Registrations;
+  /// Every function stored into a struct field in the main file (designated
+  /// initialisers, assignments), for the link's ops-field calls.
+  std::vector<FieldStoreRec> FieldStores;
   unsigned NumAnalysed = 0;
 };
 

@@ -20,12 +20,13 @@ void FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
   if (S.Imprecise || Sum.Calls.size() >= 512)
     return;
   auto It = llvm::find_if(Sum.Calls, [&](const FunctionSummary::CallRec &C) {
-    return C.Callee == E.Callee && C.Loc == E.Loc;
+    return C.Callee == E.Callee && C.Field == E.Field && C.Loc == E.Loc;
   });
   if (It == Sum.Calls.end()) {
     Sum.Calls.emplace_back();
     It = Sum.Calls.end() - 1;
     It->Callee = E.Callee;
+    It->Field = E.Field;
     It->Loc = E.Loc;
     It->KnownSleeps = CS && (CS->Sleeps || CS->SleepGfpParam >= 0);
     It->KnownPinned = CS && CS->Pinned;
@@ -410,6 +411,14 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
 }
 
 void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
+  // A call through an ops field: which function it reaches is the tree's
+  // to say (the link), so here it is only recorded with the state it is
+  // made in; the path state is left as it was.
+  if (E.Field) {
+    if (!Inverse)
+      recordCall(S, E, nullptr);
+    return;
+  }
   S.killGlobalFacts();
   if (!E.Callee)
     return;

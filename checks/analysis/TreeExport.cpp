@@ -2,7 +2,8 @@
 //
 // Turns the summaries of the main file's functions into plain data for the
 // whole-tree link: functions by linkage name (statics qualified by their
-// file), locks by the field or global that identifies them in every file.
+// file), locks and ops fields by the field or global that identifies them
+// in every file.
 //
 //===----------------------------------------------------------------------===//
 #include "PreemptAnalysis.h"
@@ -58,6 +59,7 @@ public:
 
   /// Locks: "struct T.field" for a field, the name of a global (qualified by
   /// the file when static). Empty when there is no identity across files.
+  /// Ops fields are named the same way.
   std::string lockId(const ValueDecl *D) const {
     if (!D)
       return "";
@@ -170,8 +172,18 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
     }
     for (auto &C : S->Calls) {
       CallSite CS;
-      CS.Callee = X.id(C.Callee);
-      CS.CalleeName = C.Callee->getName().str();
+      if (C.Field) {
+        // Through an ops field: the field is the callee; the link reaches
+        // every function the tree stores into it.
+        CS.Callee = X.lockId(C.Field);
+        if (CS.Callee.empty())
+          continue;
+        CS.CalleeName = C.Field->getName().str();
+        CS.ThroughField = true;
+      } else {
+        CS.Callee = X.id(C.Callee);
+        CS.CalleeName = C.Callee->getName().str();
+      }
       CS.At = X.pos(C.Loc);
       CS.Atomic = C.Atomic;
       CS.AtomicLock = C.AtomicLock;
@@ -200,5 +212,15 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
         F.Registers.push_back(std::move(G));
       }
     Out.Functions.push_back(std::move(F));
+  }
+  for (auto &St : FieldStores) {
+    FieldStore Fs;
+    Fs.Field = X.lockId(St.Field);
+    if (Fs.Field.empty())
+      continue;
+    Fs.Target = X.id(St.Target);
+    Fs.TargetName = St.Target->getName().str();
+    Fs.At = X.pos(St.Loc);
+    Out.Stores.push_back(std::move(Fs));
   }
 }
