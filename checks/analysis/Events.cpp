@@ -227,6 +227,19 @@ const FunctionDecl *preemptlint::functionOfArg(const Expr *E) {
   return nullptr;
 }
 
+const RecordDecl *preemptlint::namedRecordOf(const FieldDecl *F, llvm::StringRef &Name) {
+  const RecordDecl *R = F->getParent();
+  while (R && R->isAnonymousStructOrUnion())
+    R = dyn_cast<RecordDecl>(R->getParent());
+  if (!R)
+    return nullptr;
+  Name = R->getName();
+  if (Name.empty())
+    if (auto *TD = R->getTypedefNameForAnonDecl())
+      Name = TD->getName();
+  return Name.empty() ? nullptr : R;
+}
+
 const FieldDecl *preemptlint::calledField(const CallExpr *CE) {
   const Expr *C = CE->getCallee()->IgnoreParenImpCasts();
   if (auto *UO = dyn_cast<UnaryOperator>(C); UO && UO->getOpcode() == UO_Deref)

@@ -47,6 +47,7 @@ class SourceManager;
 class CallExpr;
 class Expr;
 class FieldDecl;
+class RecordDecl;
 class ValueDecl;
 } // namespace clang
 
@@ -203,6 +204,12 @@ const clang::ValueDecl *lockDeclOf(const clang::Expr *E);
 /// The field whose function pointer a call calls (ops->enter(...),
 /// (*t->function)(t)), or null for any other indirect call.
 const clang::FieldDecl *calledField(const clang::CallExpr *CE);
+
+/// The struct that names a field across files: its record, or for a member
+/// of an anonymous struct or union (platform_driver's union { remove;
+/// remove_new; }) the named record around it; a typedef names an anonymous
+/// record. Null when there is none.
+const clang::RecordDecl *namedRecordOf(const clang::FieldDecl *F, llvm::StringRef &Name);
 
 /// The function a callback argument names (strips casts and &), or null.
 const clang::FunctionDecl *functionOfArg(const clang::Expr *E);

@@ -107,7 +107,12 @@ public:
     for (SourceLocation L = DR->getLocation(); L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))
       if (const Primitive *P = M.lookup(Lexer::getImmediateMacroName(L, SM, LO)))
         for (const Effect &E : P->Effects)
-          if (E.Kind == EffectKind::Register && !EntryCtx.count(FD->getCanonicalDecl())) {
+          if (E.Kind == EffectKind::Register &&
+              (!EntryCtx.count(FD->getCanonicalDecl()) || ByField.count(FD->getCanonicalDecl()))) {
+            // The registering macro names it better than the field its
+            // expansion stores into (DECLARE_WORK() initialises .func).
+            if (ByField.erase(FD->getCanonicalDecl()))
+              RegisteredAt.erase(FD->getCanonicalDecl());
             EntryCtx[FD->getCanonicalDecl()] = E.Ctx;
             RegisteredAt.try_emplace(FD->getCanonicalDecl(), SM.getExpansionLoc(L), P->Name);
           }
@@ -134,11 +139,13 @@ public:
     // both its syntactic and semantic form: once each pair).
     if (StoredPairs.insert({FD, Fn->getCanonicalDecl()}).second)
       Stores.push_back({FD, Fn, Val->getBeginLoc()});
-    llvm::StringRef Rec = FD->getParent()->getName(), Name = FD->getName();
+    llvm::StringRef Rec, Name = FD->getName();
+    namedRecordOf(FD, Rec);
     for (auto &CF : M.callbackFields())
       if (CF.Record == Rec && CF.Field == Name) {
         EntryCtx[Fn->getCanonicalDecl()] = CF.Ctx;
-        RegisteredAt.try_emplace(Fn->getCanonicalDecl(), Val->getBeginLoc(), CF.Field);
+        if (RegisteredAt.try_emplace(Fn->getCanonicalDecl(), Val->getBeginLoc(), CF.Field).second)
+          ByField.insert(Fn->getCanonicalDecl());
       }
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
@@ -173,6 +180,7 @@ private:
   llvm::DenseSet<std::pair<const FieldDecl *, const FunctionDecl *>> StoredPairs;
 public:
   llvm::DenseSet<const FunctionDecl *> PassedOnly; // escapes only as call arguments
+  llvm::DenseSet<const FunctionDecl *> ByField;     // RegisteredAt says only the field
   std::vector<FieldStoreRec> Stores;  // functions stored into fields
 };
 } // namespace
@@ -184,6 +192,7 @@ void FileAnalysis::collectFileFacts() {
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       V.TraverseDecl(D);
   FieldStores = std::move(V.Stores);
+  RegisteredByField = std::move(V.ByField);
   for (const FunctionDecl *FD : V.PassedOnly)
     if (!AddressTaken.count(FD))
       PassedToCalls.insert(FD);
@@ -304,8 +313,13 @@ void FileAnalysis::run() {
       for (auto &[Idx, E] : Blk)
         if (E.K == Event::Primitive && E.Eff->Kind == EffectKind::Register && E.Target) {
           Registrations.push_back({FD, E.Target, E.Eff->Ctx, E.Loc, E.Name});
-          EntryCtx[E.Target->getCanonicalDecl()] = E.Eff->Ctx;
-          RegisteredAt.try_emplace(E.Target->getCanonicalDecl(), E.Loc, E.Name);
+          const FunctionDecl *T = E.Target->getCanonicalDecl();
+          EntryCtx[T] = E.Eff->Ctx;
+          // The registering primitive names it better than the field it
+          // stores into (INIT_WORK() assigns work->func).
+          if (RegisteredByField.erase(T))
+            RegisteredAt.erase(T);
+          RegisteredAt.try_emplace(T, E.Loc, E.Name);
         }
   }
   for (const FunctionDecl *FD : Defs)

@@ -174,6 +174,8 @@ private:
   /// Every function stored into a struct field in the main file (designated
   /// initialisers, assignments), for the link's ops-field calls.
   std::vector<FieldStoreRec> FieldStores;
+  /// Callbacks whose RegisteredAt is only a store into a callback field.
+  llvm::DenseSet<const clang::FunctionDecl *> RegisteredByField;
   unsigned NumAnalysed = 0;
 };
 

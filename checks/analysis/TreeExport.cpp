@@ -6,6 +6,7 @@
 // in every file.
 //
 //===----------------------------------------------------------------------===//
+#include "Events.h"
 #include "PreemptAnalysis.h"
 #include "TreeFacts.h"
 
@@ -57,9 +58,18 @@ public:
     return (File + ":" + FD->getName()).str();
   }
 
+  /// Ops fields: "struct T.field", with T the named record around an
+  /// anonymous struct or union member.
+  std::string fieldId(const FieldDecl *F) const {
+    llvm::StringRef RN;
+    const RecordDecl *R = namedRecordOf(F, RN);
+    if (!R)
+      return "";
+    return (llvm::Twine(R->isUnion() ? "union " : "struct ") + RN + "." + F->getName()).str();
+  }
+
   /// Locks: "struct T.field" for a field, the name of a global (qualified by
   /// the file when static). Empty when there is no identity across files.
-  /// Ops fields are named the same way.
   std::string lockId(const ValueDecl *D) const {
     if (!D)
       return "";
@@ -175,7 +185,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       if (C.Field) {
         // Through an ops field: the field is the callee; the link reaches
         // every function the tree stores into it.
-        CS.Callee = X.lockId(C.Field);
+        CS.Callee = X.fieldId(C.Field);
         if (CS.Callee.empty())
           continue;
         CS.CalleeName = C.Field->getName().str();
@@ -215,7 +225,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
   }
   for (auto &St : FieldStores) {
     FieldStore Fs;
-    Fs.Field = X.lockId(St.Field);
+    Fs.Field = X.fieldId(St.Field);
     if (Fs.Field.empty())
       continue;
     Fs.Target = X.id(St.Target);
