@@ -327,6 +327,27 @@ void FileAnalysis::run() {
   findHandOffs(Defs);
 }
 
+/// Does From call To, directly or through functions of the file?
+bool FileAnalysis::reaches(const FunctionDecl *From, const FunctionDecl *To) const {
+  llvm::SmallVector<const FunctionDecl *, 8> Work{From};
+  llvm::DenseSet<const FunctionDecl *> Seen{From};
+  while (!Work.empty()) {
+    auto It = Summaries.find(Work.pop_back_val());
+    if (It == Summaries.end())
+      continue;
+    for (auto &C : It->second->Calls) {
+      const FunctionDecl *Def = nullptr;
+      if (!C.Callee || !C.Callee->hasBody(Def) || !Def)
+        continue;
+      if (Def == To)
+        return true;
+      if (Seen.insert(Def).second)
+        Work.push_back(Def);
+    }
+  }
+  return false;
+}
+
 void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
   // A lock released in a function that runs as a task or context of its
   // own, without a contract, while another function of the file takes it.
@@ -350,7 +371,9 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
     });
     for (auto &Rel : RS.UnheldReleases)
       for (const FunctionDecl *A : Order) {
-        if (A == R)
+        // A helper R calls itself (perf_read() -> perf_event_ctx_lock()
+        // returns the context locked) takes it for R: no hand-off.
+        if (A == R || reaches(R, A))
           continue;
         auto AIt = Summaries.find(A);
         if (AIt == Summaries.end())
@@ -358,6 +381,12 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
         auto Acq = llvm::find_if(AIt->second->Acquisitions,
                                  [&](auto &X) { return X.Decl == Rel.Decl; });
         if (Acq == AIt->second->Acquisitions.end())
+          continue;
+        // A function that releases it again itself (posix_clock_open()
+        // around its own work) hands nothing off.
+        if (!llvm::any_of(AIt->second->Locks, [&](const FunctionSummary::LockEffect &L) {
+              return L.Acquire && L.Lock.Decl == Rel.Decl;
+            }))
           continue;
         FunctionContext FC{R, Ctx, Model, false, SchedulerCore, CoreCode};
         Handler::HandOff HO;

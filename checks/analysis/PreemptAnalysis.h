@@ -138,6 +138,7 @@ private:
   friend class FunctionAnalyzer;
   void collectFileFacts();
   void findHandOffs(const std::vector<const clang::FunctionDecl *> &Defs);
+  bool reaches(const clang::FunctionDecl *From, const clang::FunctionDecl *To) const;
   FunctionEvents *eventsFor(const clang::FunctionDecl *FD);
   bool inMainFile(const clang::FunctionDecl *FD) const;
 
