@@ -174,7 +174,6 @@ private:
   clang::SourceLocation CurCondLoc; // the branch being refined
   bool WasConditional = false;      // applying a trylock's effects
   bool UnlikelyPath = false;        // refining the unlikely side of a branch
-  bool FpuReported = false;         // an FPU use outside a section was reported
 };
 
 } // namespace preemptlint

@@ -122,11 +122,7 @@ void FunctionAnalyzer::checkFpu(PathState &S, const Event &E, const ViaCall &Via
     recordNeed(Sum.Fpu, E, Via);
     return;
   }
-  // The first use on a path out of its section says it; the rest of the
-  // same function's arithmetic would only repeat it.
-  if (!FpuReported)
-    H.fpuOutsideRegion(FC, E, Via, S);
-  FpuReported = true;
+  H.fpuOutsideRegion(FC, E, Via, S);
 }
 
 std::optional<bool> FunctionAnalyzer::gfpSleeps(const PathState &S, const Expr *Gfp) {
