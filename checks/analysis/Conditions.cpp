@@ -12,9 +12,26 @@ using namespace clang;
 using namespace preemptlint;
 
 
+/// A variable named Name declared in S (the function's body).
+static const VarDecl *localNamed(const Stmt *S, llvm::StringRef Name) {
+  if (!S)
+    return nullptr;
+  if (auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (auto *VD = dyn_cast<VarDecl>(D); VD && VD->getName() == Name)
+        return VD;
+  for (const Stmt *C : S->children())
+    if (const VarDecl *VD = localNamed(C, Name))
+      return VD;
+  return nullptr;
+}
+
 /// What holding the lock a contract names implies. The text ("&p->lock",
-/// "rq->lock") is resolved through the parameters' types; a lock that cannot
-/// be resolved is taken to be a spinning lock unless its name says it sleeps.
+/// "rq->lock") is resolved through the types of the parameters, the
+/// function's own variables (a contract may name a local:
+/// `__must_hold(&port_dev->status_lock)` in usb/core/hub.c) and the file's
+/// globals; a lock that cannot be resolved is taken to be a spinning lock
+/// unless its name says it sleeps.
 RegionMask FunctionAnalyzer::contractImplies(llvm::StringRef Text) const {
   std::string T;
   for (char C : Text)
@@ -35,6 +52,15 @@ RegionMask FunctionAnalyzer::contractImplies(llvm::StringRef Text) const {
     for (const ParmVarDecl *P : FE.FD->parameters())
       if (P->getName() == Parts.front())
         Ty = P->getType();
+  if (Ty.isNull() && !Parts.empty() && !Parts.front().empty()) {
+    if (const VarDecl *VD = localNamed(FE.FD->getBody(), Parts.front()))
+      Ty = VD->getType();
+    else
+      for (const NamedDecl *ND : FA.Ctx.getTranslationUnitDecl()->lookup(
+               &FA.Ctx.Idents.get(Parts.front())))
+        if (auto *G = dyn_cast<VarDecl>(ND))
+          Ty = G->getType();
+  }
   for (size_t I = 1; I < Parts.size() && !Ty.isNull(); ++I) {
     if (Ty->isPointerType())
       Ty = Ty->getPointeeType();

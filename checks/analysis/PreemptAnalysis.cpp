@@ -402,11 +402,39 @@ void FunctionAnalyzer::finish() {
   };
   // What the function asserts on every path holds for its callers too
   // (lockdep_assert_rq_held() wrappers).
+  // A lock asserted held that every exit still holds, named through a
+  // parameter, goes to the callers as that lock (held from the call until
+  // the caller releases it, as __uart_port_using_nbcon()'s
+  // lockdep_assert_held_once(&up->lock) in uart_port_unlock_irqrestore());
+  // only what cannot be named is assumed as regions.
+  for (auto &L : Precise.front()->Locks) {
+    if (!L.FromCaller || !L.Asserted || L.Key.empty() || L.Key[0] == '?')
+      continue;
+    if (!llvm::all_of(Precise, [&](const PathState *S) {
+          return llvm::any_of(S->Locks, [&](const HeldLock &O) {
+            return O.Key == L.Key && O.FromCaller && O.Asserted;
+          });
+        }))
+      continue;
+    FunctionSummary::LockEffect LE;
+    LE.Acquire = true;
+    LE.Param = paramOf(L.Key, LE.Suffix);
+    if (LE.Param < 0)
+      continue;
+    LE.Key = L.Key;
+    LE.Lock = L;
+    Sum.AssertedLocks.push_back(std::move(LE));
+  }
+  auto namedAssert = [&](const HeldLock &L) {
+    return llvm::any_of(Sum.AssertedLocks, [&](const FunctionSummary::LockEffect &A) {
+      return A.Key == L.Key;
+    });
+  };
   RegionMask Asserted = ~RegionMask(0);
   for (auto *S : Precise) {
     RegionMask M = S->Assumed;
     for (auto &L : S->Locks)
-      if (L.FromCaller && L.Asserted)
+      if (L.FromCaller && L.Asserted && !namedAssert(L))
         M |= L.Implies;
     Asserted &= M;
   }

@@ -74,6 +74,7 @@ struct FunctionSummary {
   bool SleepUnlessPagefault = false; // ... only by faulting in user memory
   Need Fpu;                       // uses FPU state outside its own FPU sections
   RegionMask Asserts = 0;         // regions asserted active on every path
+  std::vector<LockEffect> AssertedLocks; // caller's locks asserted held at every exit
   /// Locks by declaration (the field or variable), for hand-off analysis.
   struct LockSite {
     const clang::ValueDecl *Decl;

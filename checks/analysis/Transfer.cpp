@@ -545,9 +545,28 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     applyEffect(S, Eff, Ev, Via, Key, Inverse);
   }
   // A callee's assertion (lockdep_assert_held() in a helper) is explained
-  // when the caller already holds what it asserts; only the rest is assumed.
-  if (!Inverse)
+  // when the caller already holds what it asserts. A lock it names through
+  // an argument is the caller's from here on, until the caller releases it;
+  // the rest is assumed.
+  if (!Inverse) {
+    for (auto &AL : CS->AssertedLocks) {
+      if (unsigned(AL.Param) >= E.ArgKeys.size() || E.ArgKeys[AL.Param].empty()) {
+        S.Assumed |= AL.Lock.Implies & ~S.activeRegions();
+        continue;
+      }
+      std::string Key = resolveAlias(S, E.ArgKeys[AL.Param] + AL.Suffix);
+      if (llvm::any_of(S.Locks, [&](const HeldLock &L) { return L.Key == Key; }))
+        continue;
+      HeldLock L = AL.Lock;
+      L.Key = Key;
+      L.FromCaller = true;
+      L.Asserted = true;
+      L.Loc = E.Loc;
+      S.Locks.push_back(std::move(L));
+      llvm::sort(S.Locks, [](const HeldLock &A, const HeldLock &B) { return A.Key < B.Key; });
+    }
     S.Assumed |= CS->Asserts & ~S.activeRegions();
+  }
 
 }
 

@@ -368,3 +368,75 @@ void bad_msleep_under_contract(spinlock_t *l) __must_hold(l)
 // CHECK: :[[@LINE-1]]:2: warning: msleep() may sleep, but this is atomic context [preempt-sleep-in-atomic]
 // CHECK-NEXT: :[[@LINE-4]]:{{[0-9]+}}: note: atomic since here: 'l' is held (taken by the caller (by contract))
 }
+
+/*
+ * A helper that asserts the caller's lock (the serial core's
+ * __uart_port_using_nbcon() under uart_port_unlock_irqrestore()): the
+ * assertion holds until that lock is released, not for the rest of the
+ * caller.
+ */
+struct tport {
+	spinlock_t lock;
+	int nbcon;
+};
+
+static inline int tport_using_nbcon(struct tport *up)
+{
+	lockdep_assert_held_once(&up->lock);
+	return up->nbcon;
+}
+
+static inline void tport_nbcon_release(struct tport *up)
+{
+	if (!tport_using_nbcon(up))
+		return;
+	up->nbcon = 0;
+}
+
+static inline void tport_unlock_irqrestore(struct tport *up, unsigned long flags)
+{
+	tport_nbcon_release(up);
+	spin_unlock_irqrestore(&up->lock, flags);
+}
+
+void good_sleep_after_asserting_unlock(struct tport *up)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&up->lock, flags);
+	up->nbcon = 1;
+	tport_unlock_irqrestore(up, flags);
+	msleep(10);
+}
+
+void bad_sleep_before_asserting_unlock(struct tport *up)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&up->lock, flags);
+	tport_nbcon_release(up);
+	msleep(10);
+// CHECK: :[[@LINE-1]]:2: warning: msleep() may sleep, but this is atomic context [preempt-sleep-in-atomic]
+// CHECK-NEXT: :[[@LINE-4]]:2: note: atomic since here: 'up.lock' is held (taken by spin_lock_irqsave())
+	tport_unlock_irqrestore(up, flags);
+}
+
+/*
+ * A contract on a lock reached through a local (usb/core/hub.c:
+ * __must_hold(&port_dev->status_lock) with port_dev declared in the body):
+ * the lock's type comes from the local; a mutex does not make the function
+ * atomic.
+ */
+struct tport_dev {
+	struct mutex status_lock;
+};
+extern struct tport_dev *tport_dev_of(int port);
+
+int good_must_hold_local_mutex(int port)
+	__must_hold(&port_dev->status_lock)
+{
+	struct tport_dev *port_dev = tport_dev_of(port);
+
+	msleep(20);
+	return port_dev != NULL;
+}
