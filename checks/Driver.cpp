@@ -1,6 +1,7 @@
 //===- Driver.cpp - run the analysis and the enabled checks on a TU -------===//
 #include "Driver.h"
 
+#include "AtomicWrite.h"
 #include "Check.h"
 #include "analysis/Events.h"
 #include "analysis/TreeFacts.h"
@@ -48,30 +49,9 @@ private:
 
 } // namespace
 
-/// Writes the facts beside their final name and renames them into place, so
-/// that a reader sees the whole record or none (a killed run leaves at most
-/// a temporary file behind).
 bool preemptlint::writeFactsText(llvm::StringRef Dir, llvm::StringRef MainFile,
                                  llvm::StringRef Text) {
-  std::string Final = factsPath(Dir, MainFile);
-  llvm::SmallString<256> Tmp;
-  int FD;
-  if (llvm::sys::fs::createUniqueFile(Final + ".tmp-%%%%%%%%", FD, Tmp))
-    return false;
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Text;
-    OS.flush();
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Tmp);
-      return false;
-    }
-  }
-  if (!llvm::sys::fs::rename(Tmp, Final))
-    return true;
-  llvm::sys::fs::remove(Tmp);
-  return false;
+  return writeFileAtomically(factsPath(Dir, MainFile), Text);
 }
 
 std::string preemptlint::contentHash(llvm::StringRef Data) {

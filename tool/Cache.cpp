@@ -1,6 +1,7 @@
 //===- Cache.cpp - results and summaries of files, keyed by what made them ===//
 #include "Cache.h"
 
+#include "AtomicWrite.h"
 #include "Database.h"
 #include "Version.h"
 #include "Wire.h"
@@ -157,24 +158,7 @@ bool ResultCache::store(const std::string &Key, const CacheEntry &E) const {
   std::string Final = entryPath(Key);
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Final)))
     return false;
-  llvm::SmallString<256> Tmp;
-  int FD;
-  if (llvm::sys::fs::createUniqueFile(Final + ".tmp-%%%%%%%%", FD, Tmp))
-    return false;
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << W.Buf;
-    OS.flush();
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Tmp);
-      return false;
-    }
-  }
   // Another run may rename its own complete entry for the same key at the
   // same moment: either one is a whole entry.
-  if (!llvm::sys::fs::rename(Tmp, Final))
-    return true;
-  llvm::sys::fs::remove(Tmp);
-  return false;
+  return writeFileAtomically(Final, W.Buf);
 }

@@ -1,6 +1,7 @@
 //===- Shard.cpp - one run split over machines, and merged ----------------===//
 #include "Shard.h"
 
+#include "AtomicWrite.h"
 #include "Driver.h"
 #include "Version.h"
 #include "Wire.h"
@@ -51,20 +52,11 @@ bool preemptlint::writeShard(const std::string &Dir, const ShardSpec &S, const R
   for (auto &E : R.Errors)
     W.str(E.File), W.str(E.Message);
   W.str(contentHash(W.Buf));
-  std::string Path = shardFile(Dir, S);
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path + ".tmp", EC);
-  if (!EC) {
-    OS << W.Buf;
-    OS.close();
-    if (OS.has_error())
-      EC = OS.error(), OS.clear_error();
-  }
-  if (!EC)
-    EC = llvm::sys::fs::rename(Path + ".tmp", Path);
-  if (EC)
-    Err = "cannot write the shard '" + Path + "': " + EC.message();
-  return !EC;
+  std::string Path = shardFile(Dir, S), Why;
+  if (writeFileAtomically(Path, W.Buf, &Why))
+    return true;
+  Err = "cannot write the shard '" + Path + "': " + Why;
+  return false;
 }
 
 bool preemptlint::readShards(const std::vector<std::string> &Dirs, RunResult &R,
