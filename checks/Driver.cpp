@@ -9,7 +9,9 @@
 #include "clang/AST/Decl.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -43,27 +45,50 @@ private:
   TUResult &R;
 };
 
-/// Writes F beside its final name and renames it into place, so that a
-/// reader sees the whole record or none (a killed run leaves at most a
-/// temporary file behind).
-void writeFacts(const std::string &Dir, const FileFacts &F) {
-  std::string Final = factsPath(Dir, F.File);
+} // namespace
+
+/// Writes the facts beside their final name and renames them into place, so
+/// that a reader sees the whole record or none (a killed run leaves at most
+/// a temporary file behind).
+bool preemptlint::writeFactsText(llvm::StringRef Dir, llvm::StringRef MainFile,
+                                 llvm::StringRef Text) {
+  std::string Final = factsPath(Dir, MainFile);
   llvm::SmallString<256> Tmp;
   int FD;
   if (llvm::sys::fs::createUniqueFile(Final + ".tmp-%%%%%%%%", FD, Tmp))
-    return;
+    return false;
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << toJson(F);
+    OS << Text;
     OS.flush();
     if (OS.has_error()) {
       OS.clear_error();
       llvm::sys::fs::remove(Tmp);
-      return;
+      return false;
     }
   }
-  if (llvm::sys::fs::rename(Tmp, Final))
-    llvm::sys::fs::remove(Tmp);
+  if (!llvm::sys::fs::rename(Tmp, Final))
+    return true;
+  llvm::sys::fs::remove(Tmp);
+  return false;
+}
+
+std::string preemptlint::contentHash(llvm::StringRef Data) {
+  auto H = llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(Data));
+  return llvm::toHex(H, /*LowerCase=*/true);
+}
+
+namespace {
+
+/// Every file the parse read, hashed as it was read.
+void recordInputs(const SourceManager &SM, std::vector<InputFile> &Out) {
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+    std::optional<llvm::MemoryBufferRef> Buf = It->second->getBufferIfLoaded();
+    if (!Buf)
+      continue;
+    Out.push_back({std::string(It->first.getName()), contentHash(Buf->getBuffer())});
+  }
+  llvm::sort(Out, [](const InputFile &A, const InputFile &B) { return A.Path < B.Path; });
 }
 
 class LintConsumer : public ASTConsumer {
@@ -76,6 +101,8 @@ public:
     if (CI.getDiagnostics().hasErrorOccurred())
       return; // reported as an input error by the front end
     analyseTranslationUnit(Ctx, C, *Macros, R);
+    if (C.RecordInputs)
+      recordInputs(Ctx.getSourceManager(), R.Inputs);
   }
 
 private:
@@ -123,10 +150,16 @@ void preemptlint::analyseTranslationUnit(ASTContext &Ctx, const LintConfig &C,
   FileAnalysis FA(Ctx, *C.Model, Macros, Opts, All);
   FA.run();
   R.Functions = FA.functionsAnalysed();
-  if (!C.FactsDir.empty()) {
+  if (!C.FactsDir.empty() || C.KeepFacts) {
     FileFacts Facts;
     FA.exportFacts(Facts);
-    writeFacts(C.FactsDir, Facts);
+    std::string Text = toJson(Facts);
+    if (!C.FactsDir.empty())
+      writeFactsText(C.FactsDir, Facts.File, Text);
+    if (C.KeepFacts) {
+      R.Facts = std::move(Text);
+      R.FactsName = Facts.File;
+    }
   }
   R.Diags = std::move(Sink.diagnostics());
   R.Analysed = true;

@@ -25,7 +25,21 @@ struct LintConfig {
   /// When set, each analysed file writes what it tells the whole tree
   /// (TreeFacts) to factsPath(FactsDir, main file name), atomically.
   std::string FactsDir;
+  /// Keep the facts in TUResult::Facts too (a result cache stores them).
+  bool KeepFacts = false;
+  /// Record every file the parse read, with a hash of its contents
+  /// (TUResult::Inputs): what a cached result depends on.
+  bool RecordInputs = false;
 };
+
+/// A file the parse read and the hash of the contents it read.
+struct InputFile {
+  std::string Path; // as the front end opened it (may be relative)
+  std::string Hash; // contentHash()
+};
+
+/// The hash a result cache compares file contents by (hex).
+std::string contentHash(llvm::StringRef Data);
 
 struct TUResult {
   std::vector<Diagnostic> Diags;
@@ -34,6 +48,9 @@ struct TUResult {
   unsigned Functions = 0;
   bool Analysed = false;
   std::string Dump; // --dump-state output
+  std::string Facts;     // the file's TreeFacts (JSON), with LintConfig::KeepFacts
+  std::string FactsName; // the name they are filed under (factsPath)
+  std::vector<InputFile> Inputs; // with LintConfig::RecordInputs
 };
 
 std::unique_ptr<clang::FrontendAction> makeLintAction(const LintConfig &C, TUResult &R);
@@ -47,6 +64,8 @@ void analyseTranslationUnit(clang::ASTContext &Ctx, const LintConfig &C,
 
 /// Where the facts of the file named MainFile go in Dir.
 std::string factsPath(llvm::StringRef Dir, llvm::StringRef MainFile);
+/// Files Text (facts of the file named MainFile) into Dir, atomically.
+bool writeFactsText(llvm::StringRef Dir, llvm::StringRef MainFile, llvm::StringRef Text);
 /// Every facts file in Dir, sorted.
 std::vector<std::string> factsFiles(llvm::StringRef Dir);
 

@@ -1,4 +1,5 @@
 import os
+import shutil
 import lit.formats
 
 config.name = "preemptlint"
@@ -15,6 +16,12 @@ kflags = "-nostdinc -isystem %s/include -std=gnu11 -ffreestanding --target=x86_6
 llvm_bin = "/usr/lib/llvm-19/bin"
 config.environment["PATH"] = llvm_bin + os.pathsep + os.environ.get("PATH", "")
 config.substitutions.append(("%preemptlint", config.preemptlint))
+# The result cache is on by default: every test run starts from an empty
+# one of its own, never the user's (tests that need a known cache state
+# name their own --cache-dir).
+cache_home = os.path.join(config.test_exec_root or config.build_dir, "xdg-cache")
+shutil.rmtree(cache_home, ignore_errors=True)
+config.environment["XDG_CACHE_HOME"] = cache_home
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%kflags", kflags))

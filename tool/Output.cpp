@@ -79,6 +79,11 @@ void preemptlint::writeJson(llvm::raw_ostream &OS, const RunResult &R) {
                   {"seconds", double(int64_t(R.Seconds * 1000)) / 1000.0},
                   {"suppressed", {{"nolint", R.SuppressedNolint},
                                   {"baseline", R.SuppressedBaseline}}},
-                  {"incomplete", std::move(Incomplete)}};
+                  {"incomplete", std::move(Incomplete)},
+                  {"cached", R.FromCache}};
+  if (R.Partial)
+    Doc["stats"]["tree"] = {{"other_files_cached", R.TreeCached},
+                            {"other_files_stale", R.TreeStale},
+                            {"other_files_missing", R.TreeMissing}};
   OS << Doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }

@@ -21,6 +21,11 @@ struct RunResult {
   unsigned Files = 0, Functions = 0;
   unsigned SuppressedNolint = 0;   // findings hidden by NOLINT comments
   unsigned SuppressedBaseline = 0; // findings hidden by --baseline
+  unsigned FromCache = 0;           // files served by the result cache
+  /// A run over some files of a database: what the whole-tree link knew
+  /// of the others, from the cache (Stale: changed since) or not at all.
+  bool Partial = false;
+  unsigned TreeCached = 0, TreeStale = 0, TreeMissing = 0;
   double Seconds = 0;
   std::string BaseDir; // file names are relative to it
 };

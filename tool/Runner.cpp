@@ -10,9 +10,11 @@
 //===----------------------------------------------------------------------===//
 #include "Runner.h"
 
+#include "Cache.h"
 #include "CommandSanitizer.h"
 #include "Output.h"
 #include "Suppressions.h"
+#include "Wire.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
@@ -64,93 +66,59 @@ struct FileOutcome {
   TUResult TU;
   std::string Error;
   unsigned Suppressed = 0;
+  bool FromCache = false;
 };
 
 //===--- the worker's reply ---------------------------------------------===//
 
-class Writer {
-public:
-  void u32(uint32_t V) { Buf.append(reinterpret_cast<const char *>(&V), sizeof V); }
-  void str(const std::string &S) {
-    u32(uint32_t(S.size()));
-    Buf += S;
-  }
-  void diag(const preemptlint::Diagnostic &D) {
-    str(D.Check), str(D.Severity), str(D.File), u32(D.Line), u32(D.Column);
-    str(D.Function), str(D.Message), u32(uint32_t(D.Notes.size()));
-    for (auto &N : D.Notes)
-      str(N.File), u32(N.Line), u32(N.Column), str(N.Message);
-  }
-  std::string Buf;
-};
+void putDiag(WireWriter &W, const preemptlint::Diagnostic &D) {
+  W.str(D.Check), W.str(D.Severity), W.str(D.File), W.u32(D.Line), W.u32(D.Column);
+  W.str(D.Function), W.str(D.Message), W.u32(uint32_t(D.Notes.size()));
+  for (auto &N : D.Notes)
+    W.str(N.File), W.u32(N.Line), W.u32(N.Column), W.str(N.Message);
+}
 
-class Reader {
-public:
-  explicit Reader(llvm::StringRef D) : D(D) {}
-  uint32_t u32() {
-    uint32_t V = 0;
-    if (D.size() < sizeof V) {
-      Bad = true;
-      return 0;
-    }
-    memcpy(&V, D.data(), sizeof V);
-    D = D.drop_front(sizeof V);
-    return V;
+preemptlint::Diagnostic getDiag(WireReader &R) {
+  preemptlint::Diagnostic X;
+  X.Check = R.str(), X.Severity = R.str(), X.File = R.str();
+  X.Line = R.u32(), X.Column = R.u32();
+  X.Function = R.str(), X.Message = R.str();
+  uint32_t N = R.u32();
+  for (uint32_t I = 0; I < N && !R.Bad; ++I) {
+    DiagNote Note;
+    Note.File = R.str(), Note.Line = R.u32(), Note.Column = R.u32(), Note.Message = R.str();
+    X.Notes.push_back(std::move(Note));
   }
-  std::string str() {
-    uint32_t N = u32();
-    if (D.size() < N) {
-      Bad = true;
-      return "";
-    }
-    std::string S = D.take_front(N).str();
-    D = D.drop_front(N);
-    return S;
-  }
-  preemptlint::Diagnostic diag() {
-    preemptlint::Diagnostic X;
-    X.Check = str(), X.Severity = str(), X.File = str();
-    X.Line = u32(), X.Column = u32();
-    X.Function = str(), X.Message = str();
-    uint32_t N = u32();
-    for (uint32_t I = 0; I < N && !Bad; ++I) {
-      DiagNote Note;
-      Note.File = str(), Note.Line = u32(), Note.Column = u32(), Note.Message = str();
-      X.Notes.push_back(std::move(Note));
-    }
-    return X;
-  }
-  llvm::StringRef D;
-  bool Bad = false;
-};
+  return X;
+}
 
 std::string serialize(const FileOutcome &O) {
-  Writer W;
+  WireWriter W;
   W.str("preemptlint-worker-1");
   W.str(O.Error);
   W.u32(O.TU.Functions), W.u32(O.TU.Analysed), W.u32(O.Suppressed);
   W.str(O.TU.Dump);
   W.u32(uint32_t(O.TU.Diags.size()));
   for (auto &D : O.TU.Diags)
-    W.diag(D);
+    putDiag(W, D);
   W.u32(uint32_t(O.TU.Incomplete.size()));
   for (auto &D : O.TU.Incomplete)
-    W.diag(D);
+    putDiag(W, D);
   W.str("end");
   return W.Buf;
 }
 
 bool deserialize(llvm::StringRef Data, FileOutcome &O) {
-  Reader R(Data);
+  WireReader R(Data);
   if (R.str() != "preemptlint-worker-1")
     return false;
   O.Error = R.str();
   O.TU.Functions = R.u32(), O.TU.Analysed = R.u32(), O.Suppressed = R.u32();
   O.TU.Dump = R.str();
   for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
-    O.TU.Diags.push_back(R.diag());
+    O.TU.Diags.push_back(getDiag(R));
   for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
-    O.TU.Incomplete.push_back(R.diag());
+    O.TU.Incomplete.push_back(getDiag(R));
   return !R.Bad && R.str() == "end" && R.D.empty();
 }
 
@@ -161,7 +129,17 @@ struct Job {
   const CompileEntry *Entry = nullptr;
   std::vector<std::string> Args; // sanitised
   std::string Error;             // set when the file cannot even be started
+  std::string Key;               // its cache key, when the run has a cache
 };
+
+/// Whether a test hook below names File (such a file is never served from
+/// the cache: the hook must run).
+bool hooked(const std::string &File) {
+  for (const char *V : {"PREEMPTLINT_CRASH_ON", "PREEMPTLINT_HANG_ON"})
+    if (const char *C = getenv(V); C && *C && File.find(C) != std::string::npos)
+      return true;
+  return false;
+}
 
 /// Test hooks, documented in docs/usage.md: make the worker of a file
 /// whose name contains the variable's value crash or hang.
@@ -196,6 +174,7 @@ FileOutcome analyse(const Job &J, const RunnerOptions &O) {
 
   LintConfig Cfg = O.Lint;
   Cfg.Analysis.MainFileName = relativeTo(O.BaseDir, J.AbsFile);
+  Cfg.KeepFacts = Cfg.RecordInputs = !J.Key.empty();
   // Reference-counted: the compiler instance holds (and drops) a reference.
   auto FM = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(),
                                                    llvm::vfs::getRealFileSystem());
@@ -265,7 +244,17 @@ bool writeAll(int Fd, const std::string &S) {
   if (Null >= 0)
     dup2(Null, STDOUT_FILENO);
   FileOutcome Out = analyse(J, O);
-  _exit(writeAll(Fd, serialize(Out)) ? 0 : 3);
+  std::string Reply = serialize(Out);
+  if (!J.Key.empty() && Out.Error.empty() && O.Cache) {
+    CacheEntry E;
+    E.Outcome = Reply;
+    E.FactsName = std::move(Out.TU.FactsName);
+    E.Facts = std::move(Out.TU.Facts);
+    for (auto &F : Out.TU.Inputs)
+      E.Inputs.push_back({absolutePath(J.Entry->Directory, F.Path), F.Hash});
+    O.Cache->store(J.Key, E);
+  }
+  _exit(writeAll(Fd, Reply) ? 0 : 3);
 }
 
 //===--- the parent: a pool of workers ----------------------------------===//
@@ -278,6 +267,23 @@ struct Running {
   std::chrono::steady_clock::time_point Start;
   bool TimedOut = false;
 };
+
+/// Serves a file from its fresh cache entry (its facts filed into FactsDir).
+bool fromCache(ResultCache &C, const std::string &Key, const std::string &FactsDir,
+               FileOutcome &Out) {
+  CacheEntry E;
+  if (C.lookup(Key, E) != ResultCache::Status::Fresh)
+    return false;
+  FileOutcome O;
+  if (!deserialize(E.Outcome, O) || !O.Error.empty())
+    return false;
+  if (!FactsDir.empty() && !E.FactsName.empty() &&
+      !writeFactsText(FactsDir, E.FactsName, E.Facts))
+    return false;
+  Out = std::move(O);
+  Out.FromCache = true;
+  return true;
+}
 
 std::string describeStatus(int Status, const Running &R, unsigned Timeout) {
   if (R.TimedOut)
@@ -295,6 +301,12 @@ std::string describeStatus(int Status, const Running &R, unsigned Timeout) {
 }
 
 } // namespace
+
+std::string preemptlint::cacheKeyFor(const CompileEntry &E, const std::string &AbsFile,
+                                     const RunnerOptions &O) {
+  SanitizeResult S = sanitizeCommand(E.arguments(), E.Directory, E.File);
+  return ResultCache::key(O.CacheSalt, E.Directory, S.Args, AbsFile);
+}
 
 RunResult preemptlint::runFiles(const CommandDatabase &DB,
                                 const std::vector<std::string> &Files,
@@ -322,6 +334,8 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
     SanitizeResult S = sanitizeCommand(J.Entry->arguments(), J.Entry->Directory, J.Entry->File);
     J.Args = std::move(S.Args);
     Dropped.insert(S.Dropped.begin(), S.Dropped.end());
+    if (O.Cache && O.Cache->enabled() && !hooked(J.AbsFile))
+      J.Key = ResultCache::key(O.CacheSalt, J.Entry->Directory, J.Args, J.AbsFile);
   }
   for (auto &KV : Dropped)
     if (KV.second != DropReason::Routine)
@@ -347,6 +361,10 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
       size_t I = Next++;
       if (!Jobs[I].Error.empty()) {
         Outcomes[I].Error = Jobs[I].Error;
+        progress(I);
+        continue;
+      }
+      if (!Jobs[I].Key.empty() && fromCache(*O.Cache, Jobs[I].Key, O.Lint.FactsDir, Outcomes[I])) {
         progress(I);
         continue;
       }
@@ -419,6 +437,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
   R.BaseDir = O.BaseDir;
   for (size_t I = 0; I < Files.size(); ++I) {
     auto &Oc = Outcomes[I];
+    R.FromCache += Oc.FromCache;
     std::string Name = relativeTo(O.BaseDir, Files[I]);
     if (!Oc.Error.empty())
       R.Errors.push_back({Name, Oc.Error});

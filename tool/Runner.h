@@ -7,6 +7,10 @@
 #include "Output.h"
 
 namespace preemptlint {
+class ResultCache;
+}
+
+namespace preemptlint {
 
 /// -j above this is a usage error: each job is a process and a pipe.
 constexpr unsigned MaxJobs = 1024;
@@ -17,7 +21,14 @@ struct RunnerOptions {
   unsigned TimeoutSeconds = 0; // per file; 0 = none
   std::string BaseDir;         // file names below it are printed relative to it
   bool Progress = false;
+  /// When set (and enabled), a file whose entry is fresh is not analysed
+  /// again, and every analysed file stores its entry. Owned by the caller.
+  ResultCache *Cache = nullptr;
+  std::string CacheSalt; // keySalt() of the run
 };
+
+/// The cache key of File's compile command E under O (Cache.h).
+std::string cacheKeyFor(const CompileEntry &E, const std::string &AbsFile, const RunnerOptions &O);
 
 /// Analyses Files (absolute, distinct), each with its entry in DB, in
 /// worker processes (at most O.Jobs at a time), and collects sorted

@@ -1,6 +1,7 @@
 //===- WholeTree.cpp - link the files of a run across functions -----------===//
 #include "WholeTree.h"
 
+#include "Cache.h"
 #include "Database.h"
 #include "Suppressions.h"
 #include "llvm/Support/FileSystem.h"
@@ -25,11 +26,32 @@ void preemptlint::removeFactsDir(const std::string &Dir) {
     llvm::sys::fs::remove_directories(Dir, /*IgnoreErrors=*/true);
 }
 
-void preemptlint::linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R) {
+void preemptlint::takeCachedFacts(const CommandDatabase &DB,
+                                  const std::vector<std::string> &Others,
+                                  const RunnerOptions &O, RunResult &R) {
+  R.Partial = true;
+  for (auto &F : Others) {
+    const CompileEntry *E = DB.lookup(F);
+    CacheEntry Entry;
+    ResultCache::Status S = E && O.Cache ? O.Cache->lookup(cacheKeyFor(*E, F, O), Entry)
+                                         : ResultCache::Status::Missing;
+    if (S == ResultCache::Status::Missing || Entry.FactsName.empty() ||
+        !writeFactsText(O.Lint.FactsDir, Entry.FactsName, Entry.Facts)) {
+      ++R.TreeMissing;
+      continue;
+    }
+    ++(S == ResultCache::Status::Fresh ? R.TreeCached : R.TreeStale);
+  }
+}
+
+void preemptlint::linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R,
+                                const std::set<std::string> &NotReported) {
   TreeResult T = linkFacts(C, factsFiles(Dir));
   auto Relative = [&](std::string &F) { F = relativeTo(R.BaseDir, F); };
   std::map<std::string, std::unique_ptr<NolintIndex>> Nolint;
   for (auto &D : T.Diags) {
+    if (NotReported.count(D.File))
+      continue;
     auto &Idx = Nolint[D.File];
     if (!Idx) {
       std::string Err;

@@ -11,6 +11,8 @@
 
 #include "Driver.h"
 #include "Output.h"
+#include "Runner.h"
+#include <set>
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 
@@ -20,8 +22,17 @@ namespace preemptlint {
 std::string makeFactsDir(std::string &Err);
 void removeFactsDir(const std::string &Dir);
 
-/// Links every facts file in Dir and adds the findings to R (sorted).
-void linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R);
+/// Links every facts file in Dir and adds the findings to R (sorted). A
+/// finding in one of NotReported (files known only from the cache in a
+/// run over some files of a database) is left out.
+void linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R,
+                   const std::set<std::string> &NotReported = {});
+
+/// A run over some files of a database: files the cached facts of Others
+/// (the database's other files) into O.Lint.FactsDir and counts in R what
+/// was fresh, stale or missing.
+void takeCachedFacts(const CommandDatabase &DB, const std::vector<std::string> &Others,
+                     const RunnerOptions &O, RunResult &R);
 
 /// Prints why the tree sees function Name as it does (--explain): its
 /// definitions, may-sleep and per-CPU chains, exit effects and callers.

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
+#include "Cache.h"
 #include "Check.h"
 #include "Kbuild.h"
 #include "Database.h"
@@ -75,6 +76,13 @@ static cl::opt<std::string> FactsDirOpt("facts-dir",
                                         cl::desc("Keep each file's whole-tree facts in this directory "
                                                  "(default: a private directory removed after the run)"),
                                         cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<std::string> CacheDirOpt("cache-dir",
+                                        cl::desc("Keep each file's results and whole-tree facts in this "
+                                                 "cache (default: $XDG_CACHE_HOME/preemptlint or "
+                                                 "~/.cache/preemptlint)"),
+                                        cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result cache"),
+                             cl::cat(Cat));
 static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per program point (default 16)"),
                                    cl::init(16), cl::cat(Cat), cl::Hidden);
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
@@ -304,6 +312,34 @@ int main(int argc, const char **argv) {
   RO.BaseDir = BaseDir;
   RO.Progress = sys::Process::StandardErrIsDisplayed() && Inputs.size() > 1;
 
+  // The cache: explicit, it must work; by default, a run without one is
+  // still a run. --dump-state output is never cached.
+  ResultCache Cache;
+  if (!NoCache && !DumpState) {
+    bool Explicit = !CacheDirOpt.empty();
+    std::string Dir = Explicit ? std::string(CacheDirOpt) : defaultCacheDir();
+    if (!Cache.open(Dir, Err)) {
+      if (Explicit)
+        return usageError(Err);
+      Cache.open("", Err);
+    }
+  }
+  if (Cache.enabled()) {
+    std::vector<std::string> ModelTexts;
+    for (auto &M : ModelFiles) // the shipped model is part of the executable's identity too
+      if (auto Buf = readRegularFile(M, MaxModelBytes, Err))
+        ModelTexts.push_back(std::string(Buf->getBuffer()));
+    if (auto Buf = readRegularFile(ModelPath, MaxModelBytes, Err))
+      ModelTexts.push_back(std::string(Buf->getBuffer()));
+    std::string Options = "checks=" + ChecksOpt + "\npreempt-model=" + PreemptModelOpt +
+                          "\npath-limit=" + std::to_string(RO.Lint.Analysis.PathLimit) +
+                          "\nbudget=" + std::to_string(RO.Lint.Analysis.Budget) + "\ncore-paths=";
+    for (auto &C : RO.Lint.Analysis.CorePaths)
+      Options += C + ",";
+    RO.Cache = &Cache;
+    RO.CacheSalt = keySalt(ModelTexts, Options, BaseDir);
+  }
+
   std::string Dump;
   std::string FactsDir = FactsDirOpt;
   bool KeepFacts = !FactsDir.empty();
@@ -320,6 +356,14 @@ int main(int argc, const char **argv) {
   if (WholeTree || KeepFacts || !Explain.empty())
     RO.Lint.FactsDir = FactsDir;
   RunResult R = runFiles(DB, Inputs, RO, DumpState ? &Dump : nullptr);
+  // Some files of a database: the others are known from the cache.
+  std::set<std::string> Others;
+  if (!Files.empty() && !HasFixed && WholeTree && Cache.enabled()) {
+    for (auto &F : DB.files())
+      if (StringRef(F).ends_with(".c") && !std::binary_search(Inputs.begin(), Inputs.end(), F))
+        Others.insert(F);
+    takeCachedFacts(DB, std::vector<std::string>(Others.begin(), Others.end()), RO, R);
+  }
   if (!Explain.empty()) {
     bool Found = explainWholeTree(RO.Lint, FactsDir, Explain, BaseDir, outs());
     if (!KeepFacts)
@@ -329,7 +373,7 @@ int main(int argc, const char **argv) {
     return Found && R.Errors.empty() ? 0 : 2;
   }
   if (WholeTree)
-    linkWholeTree(RO.Lint, FactsDir, R);
+    linkWholeTree(RO.Lint, FactsDir, R, Others);
   if (!KeepFacts)
     removeFactsDir(FactsDir);
 
@@ -361,6 +405,12 @@ int main(int argc, const char **argv) {
   }
   for (auto &E : R.Errors)
     errs() << "preemptlint: error: " << escapeName(E.File) << ": " << escapeName(E.Message) << "\n";
+  if (R.Partial && (R.TreeStale || R.TreeMissing))
+    errs() << "preemptlint: note: whole tree: of the database's " << Others.size()
+           << " other files, " << R.TreeCached << " are known from the cache, " << R.TreeStale
+           << " from a stale entry (changed since) and " << R.TreeMissing
+           << " not at all: findings across functions that involve them may be missing or out "
+              "of date (a run over the whole database refreshes them)\n";
   if (sys::Process::StandardErrIsDisplayed() || R.Files > 1 || R.SuppressedNolint ||
       R.SuppressedBaseline) {
     errs() << "preemptlint: " << R.Files << " files, " << R.Functions << " functions, "
@@ -368,7 +418,10 @@ int main(int argc, const char **argv) {
     if (R.SuppressedNolint || R.SuppressedBaseline)
       errs() << " (suppressed: " << R.SuppressedNolint << " by NOLINT, " << R.SuppressedBaseline
              << " by the baseline)";
-    errs() << ", " << R.Errors.size() << " errors in " << format("%.1f", R.Seconds) << " s\n";
+    errs() << ", " << R.Errors.size() << " errors in " << format("%.1f", R.Seconds) << " s";
+    if (R.FromCache)
+      errs() << " (" << R.FromCache << " files from the cache)";
+    errs() << "\n";
   }
   if (!R.Errors.empty() || WriteFailed)
     return 2;

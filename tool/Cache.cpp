@@ -1,0 +1,175 @@
+//===- Cache.cpp - results and summaries of files, keyed by what made them ===//
+#include "Cache.h"
+
+#include "Database.h"
+#include "Version.h"
+#include "Wire.h"
+#include "clang/Basic/Version.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
+
+using namespace preemptlint;
+
+static constexpr const char *Magic = "preemptlint-cache-1";
+/// An entry larger than this is not read (it cannot be one of ours).
+static constexpr uint64_t MaxEntryBytes = 1ull << 30;
+
+std::string preemptlint::defaultCacheDir() {
+  llvm::SmallString<256> P;
+  if (const char *X = getenv("XDG_CACHE_HOME"); X && *X && llvm::sys::path::is_absolute(X)) {
+    P = X;
+  } else if (const char *H = getenv("HOME"); H && *H && llvm::sys::path::is_absolute(H)) {
+    P = H;
+    llvm::sys::path::append(P, ".cache");
+  } else {
+    return "";
+  }
+  llvm::sys::path::append(P, "preemptlint");
+  return std::string(P);
+}
+
+/// The tool is its executable: a rebuilt preemptlint never reads the
+/// entries of another build.
+static std::string executableHash() {
+  std::string Err;
+  if (auto Buf = readRegularFile("/proc/self/exe", MaxEntryBytes, Err))
+    return contentHash(Buf->getBuffer());
+  return PREEMPTLINT_VERSION;
+}
+
+std::string preemptlint::keySalt(const std::vector<std::string> &ModelTexts,
+                                 const std::string &OptionText, const std::string &BaseDir) {
+  WireWriter W;
+  W.str(Magic), W.str(PREEMPTLINT_VERSION), W.str(clang::getClangFullVersion());
+  W.str(executableHash());
+  W.u32(uint32_t(ModelTexts.size()));
+  for (auto &T : ModelTexts)
+    W.str(T);
+  W.str(OptionText), W.str(BaseDir);
+  return contentHash(W.Buf);
+}
+
+std::string ResultCache::key(const std::string &Salt, const std::string &Directory,
+                             const std::vector<std::string> &Args, const std::string &AbsFile) {
+  WireWriter W;
+  W.str(Salt), W.str(Directory), W.str(AbsFile), W.u32(uint32_t(Args.size()));
+  for (auto &A : Args)
+    W.str(A);
+  return contentHash(W.Buf);
+}
+
+bool ResultCache::open(const std::string &Dir, std::string &Err) {
+  Root.clear();
+  if (Dir.empty())
+    return true;
+  llvm::SmallString<256> P(Dir);
+  if (std::error_code EC = llvm::sys::fs::make_absolute(P)) {
+    Err = "cannot use '" + Dir + "' as the cache directory: " + EC.message();
+    return false;
+  }
+  llvm::sys::path::append(P, "v1");
+  if (std::error_code EC = llvm::sys::fs::create_directories(P)) {
+    Err = "cannot use '" + Dir + "' as the cache directory: " + EC.message();
+    return false;
+  }
+  if (!llvm::sys::fs::is_directory(P) || llvm::sys::fs::access(P, llvm::sys::fs::AccessMode::Write)) {
+    Err = "cannot use '" + Dir + "' as the cache directory: not a writable directory";
+    return false;
+  }
+  Root = std::string(P);
+  return true;
+}
+
+std::string ResultCache::entryPath(const std::string &Key) const {
+  llvm::SmallString<256> P(Root);
+  llvm::sys::path::append(P, Key.substr(0, 2), Key);
+  return std::string(P);
+}
+
+const std::string &ResultCache::currentHash(const std::string &Path) {
+  auto [It, New] = Seen.try_emplace(Path);
+  if (New) {
+    std::string Err;
+    if (auto Buf = readRegularFile(Path, MaxEntryBytes, Err))
+      It->second = contentHash(Buf->getBuffer());
+  }
+  return It->second;
+}
+
+ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E) {
+  if (!enabled())
+    return Status::Missing;
+  std::string Path = entryPath(Key), Err;
+  if (!llvm::sys::fs::exists(Path))
+    return Status::Missing;
+  auto Buf = readRegularFile(Path, MaxEntryBytes, Err);
+  if (!Buf) {
+    ++Rejected;
+    return Status::Missing;
+  }
+  // The last field hashes everything before it.
+  llvm::StringRef All = Buf->getBuffer();
+  WireReader R(All);
+  E = CacheEntry();
+  std::string M = R.str(), K = R.str();
+  bool Sound = !R.Bad && M == Magic && K == Key;
+  for (uint32_t I = 0, N = Sound ? R.u32() : 0; I < N && !R.Bad; ++I) {
+    InputFile F;
+    F.Path = R.str(), F.Hash = R.str();
+    E.Inputs.push_back(std::move(F));
+  }
+  if (Sound) {
+    E.Outcome = R.str(), E.FactsName = R.str(), E.Facts = R.str();
+    size_t Body = All.size() - R.D.size();
+    std::string Check = R.str();
+    Sound = !R.Bad && R.D.empty() && Check == contentHash(All.take_front(Body));
+  }
+  if (!Sound) {
+    ++Rejected;
+    E = CacheEntry();
+    return Status::Missing;
+  }
+  for (auto &F : E.Inputs)
+    if (currentHash(F.Path) != F.Hash)
+      return Status::Stale;
+  return Status::Fresh;
+}
+
+bool ResultCache::store(const std::string &Key, const CacheEntry &E) const {
+  if (!enabled())
+    return false;
+  WireWriter W;
+  W.str(Magic), W.str(Key), W.u32(uint32_t(E.Inputs.size()));
+  for (auto &F : E.Inputs)
+    W.str(F.Path), W.str(F.Hash);
+  W.str(E.Outcome), W.str(E.FactsName), W.str(E.Facts);
+  W.str(contentHash(W.Buf));
+
+  std::string Final = entryPath(Key);
+  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Final)))
+    return false;
+  llvm::SmallString<256> Tmp;
+  int FD;
+  if (llvm::sys::fs::createUniqueFile(Final + ".tmp-%%%%%%%%", FD, Tmp))
+    return false;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << W.Buf;
+    OS.flush();
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Tmp);
+      return false;
+    }
+  }
+  // Another run may rename its own complete entry for the same key at the
+  // same moment: either one is a whole entry.
+  if (!llvm::sys::fs::rename(Tmp, Final))
+    return true;
+  llvm::sys::fs::remove(Tmp);
+  return false;
+}

@@ -1,0 +1,57 @@
+//===- Wire.h - a small length-prefixed binary form -------------*- C++ -*-===//
+//
+// What a worker sends back and what a cache entry holds: 32-bit counts and
+// length-prefixed byte strings (file names are arbitrary bytes). A reader
+// that runs past the end sets Bad and returns empty values.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PREEMPTLINT_TOOL_WIRE_H
+#define PREEMPTLINT_TOOL_WIRE_H
+
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+namespace preemptlint {
+
+class WireWriter {
+public:
+  void u32(uint32_t V) { Buf.append(reinterpret_cast<const char *>(&V), sizeof V); }
+  void str(llvm::StringRef S) {
+    u32(uint32_t(S.size()));
+    Buf.append(S.data(), S.size());
+  }
+  std::string Buf;
+};
+
+class WireReader {
+public:
+  explicit WireReader(llvm::StringRef D) : D(D) {}
+  uint32_t u32() {
+    uint32_t V = 0;
+    if (D.size() < sizeof V) {
+      Bad = true;
+      return 0;
+    }
+    memcpy(&V, D.data(), sizeof V);
+    D = D.drop_front(sizeof V);
+    return V;
+  }
+  std::string str() {
+    uint32_t N = u32();
+    if (D.size() < N) {
+      Bad = true;
+      return "";
+    }
+    std::string S = D.take_front(N).str();
+    D = D.drop_front(N);
+    return S;
+  }
+  llvm::StringRef D;
+  bool Bad = false;
+};
+
+} // namespace preemptlint
+
+#endif
