@@ -328,11 +328,13 @@ def part_shards(o, lint, treedb, tree, scratch, single, res):
 def callgrind_ir(cmd, cwd):
     d = tempfile.mkdtemp(prefix="bench-cg-")
     try:
-        subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+        subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes", "--dump-before=_Fork",
                         "--callgrind-out-file=" + os.path.join(d, "cg.%p")] + cmd,
                        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # one file per process (preemptlint forks its workers; callgrind
-        # starts a forked child's counts from zero)
+        # preemptlint forks its workers, and a forked child inherits the
+        # parent's counts: --dump-before=_Fork writes the parent's counts so
+        # far to a part file and zeroes them before each fork, so the sum over
+        # the part files counts every instruction once
         total = 0
         for name in os.listdir(d):
             ir = {}
@@ -346,11 +348,11 @@ def callgrind_ir(cmd, cwd):
         shutil.rmtree(d, ignore_errors=True)
 
 
-def part_callgrind(o, lint, sample, sampledir, res):
+def part_callgrind(o, lint, entries, sample, scratch, res):
     picked = []
     if o.callgrind_files:
         want = o.callgrind_files.split(",")
-        picked = [e for w in want for e in sample if entry_file(e).endswith(w)]
+        picked = [next(e for e in entries if entry_file(e).endswith("/" + w)) for w in want]
     else:
         # quartiles of the clang times when known, else spread over the sample
         rows = res.get("perfile", {}).get("files")
@@ -359,11 +361,12 @@ def part_callgrind(o, lint, sample, sampledir, res):
             picked = [sample[order[int(len(order) * q)]] for q in (0.25, 0.5, 0.75)]
         else:
             picked = spread(sample, 3)
+    cgdir = os.path.dirname(write_db(os.path.join(scratch, "callgrind"), picked))
     out = []
     for e in picked:
         log("callgrind: %s" % e["file"])
         c = callgrind_ir(clang_cmd(e), e["directory"])
-        l = callgrind_ir(lint.cmd(sampledir, [entry_file(e)]), e["directory"])
+        l = callgrind_ir(lint.cmd(cgdir, [entry_file(e)]), e["directory"])
         out.append({"file": os.path.relpath(entry_file(e), o.treeroot), "clang_ir": c, "lint_ir": l,
                     "ratio": l / c if c else None})
     res["callgrind"] = out
@@ -587,7 +590,7 @@ def main():
         if "cache" in parts:
             part_cache(o, lint, treedb, edited, edit_entry, res)
         if "callgrind" in parts:
-            part_callgrind(o, lint, sample, sampledir, res)
+            part_callgrind(o, lint, entries, sample, scratch, res)
         if "parse" in parts:
             part_parse(o, entries, res)
     finally:
