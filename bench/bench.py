@@ -572,11 +572,12 @@ def main():
     try:
         sample = spread(entries, o.files)
         sampledir = os.path.dirname(write_db(os.path.join(scratch, "sample"), sample))
-        # the whole-run sub-database: another even spread; its middle file is
-        # compiled from a scratch copy, the one the cache part edits
+        # the whole-run sub-database: another even spread; its file of median
+        # source size is compiled from a scratch copy, the one the cache part edits
         tree = spread(entries, o.tree_files, offset=0.25)
-        edited, edit_entry = scratch_copy(tree[len(tree) // 2], scratch)
-        tree[len(tree) // 2] = edit_entry
+        mid = sorted(range(len(tree)), key=lambda i: os.path.getsize(entry_file(tree[i])))[len(tree) // 2]
+        edited, edit_entry = scratch_copy(tree[mid], scratch)
+        tree[mid] = edit_entry
         treedb = write_db(os.path.join(scratch, "tree"), tree)
         single = None
         if "perfile" in parts:
