@@ -32,10 +32,6 @@ public:
   void endedForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned Callers) override;
 };
 
-/// "preemption disabled", "interrupts disabled", ...: the state a region
-/// stands for, shared by the checks' messages.
-llvm::StringRef regionState(Region R);
-
 } // namespace preemptlint
 
 #endif

@@ -35,8 +35,9 @@ public:
     D.Message = "analysis of '" + D.Function + "' stopped after " +
                 std::to_string(Steps) +
                 " steps (per-function budget); given up: findings past the point reached, the "
-                "judgement of its exits, and its summary (its callers and the whole-tree link "
-                "see no effect or need from it)";
+                "judgement of its exits path by path (only a section entered and never left is "
+                "still judged), and its summary (its callers and the whole-tree link see no "
+                "effect or need from it)";
     resolveLocation(F.Ctx.getSourceManager(), F.FD->getLocation(), D.File, D.Line, D.Column);
     R.Incomplete.push_back(std::move(D));
   }
@@ -97,6 +98,19 @@ public:
                std::unique_ptr<MacroIndex> Macros)
       : C(C), R(R), CI(CI), Macros(std::move(Macros)) {}
 
+  /// With LintConfig::KeepBodies: the bodies of functions outside the main
+  /// file that the analysis will not look into are not parsed.
+  bool shouldSkipFunctionBody(Decl *D) override {
+    if (!C.KeepBodies)
+      return false;
+    const SourceManager &SM = CI.getSourceManager();
+    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      return false;
+    auto *FD = dyn_cast<FunctionDecl>(D);
+    return FD && FD->getIdentifier() &&
+           !std::binary_search(C.KeepBodies->begin(), C.KeepBodies->end(), FD->getName());
+  }
+
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (CI.getDiagnostics().hasErrorOccurred())
       return; // reported as an input error by the front end
@@ -118,6 +132,8 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
     auto Macros = std::make_unique<MacroIndex>(*C.Model);
+    if (C.KeepBodies)
+      CI.getFrontendOpts().SkipFunctionBodies = true;
     CI.getPreprocessor().addPPCallbacks(Macros->makeCallbacks(CI.getPreprocessor()));
     return std::make_unique<LintConsumer>(C, R, CI, std::move(Macros));
   }
@@ -150,6 +166,8 @@ void preemptlint::analyseTranslationUnit(ASTContext &Ctx, const LintConfig &C,
   FileAnalysis FA(Ctx, *C.Model, Macros, Opts, All);
   FA.run();
   R.Functions = FA.functionsAnalysed();
+  R.HeaderFunctions = FA.headerFunctionsUsed();
+  R.MissedBody = FA.missedSkippedBody();
   if (!C.FactsDir.empty() || C.KeepFacts) {
     FileFacts Facts;
     FA.exportFacts(Facts);

@@ -30,6 +30,12 @@ struct LintConfig {
   /// Record every file the parse read, with a hash of its contents
   /// (TUResult::Inputs): what a cached result depends on.
   bool RecordInputs = false;
+  /// When set (sorted names), the parse skips the bodies of functions
+  /// defined outside the main file except these: the ones an earlier
+  /// analysis of the file looked into (TUResult::HeaderFunctions). Used
+  /// when only the main file changed since; TUResult::MissedBody says when
+  /// the analysis wanted a skipped body after all.
+  const std::vector<std::string> *KeepBodies = nullptr;
 };
 
 /// A file the parse read and the hash of the contents it read.
@@ -51,6 +57,8 @@ struct TUResult {
   std::string Facts;     // the file's TreeFacts (JSON), with LintConfig::KeepFacts
   std::string FactsName; // the name they are filed under (factsPath)
   std::vector<InputFile> Inputs; // with LintConfig::RecordInputs
+  std::vector<std::string> HeaderFunctions; // bodies outside the main file it looked into
+  bool MissedBody = false;                  // see LintConfig::KeepBodies
 };
 
 std::unique_ptr<clang::FrontendAction> makeLintAction(const LintConfig &C, TUResult &R);

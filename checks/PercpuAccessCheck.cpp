@@ -1,7 +1,7 @@
 //===- PercpuAccessCheck.cpp - preempt-percpu-access ----------------------===//
 #include "PercpuAccessCheck.h"
 
-#include "BalanceCheck.h"
+#include "Wording.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
 

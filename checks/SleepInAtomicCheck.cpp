@@ -1,7 +1,7 @@
 //===- SleepInAtomicCheck.cpp - preempt-sleep-in-atomic -------------------===//
 #include "SleepInAtomicCheck.h"
 
-#include "BalanceCheck.h"
+#include "Wording.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
 

@@ -124,6 +124,8 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E) {
   }
   if (Sound) {
     E.Outcome = R.str(), E.FactsName = R.str(), E.Facts = R.str();
+    for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
+      E.HeaderFunctions.push_back(R.str());
     size_t Body = All.size() - R.D.size();
     std::string Check = R.str();
     Sound = !R.Bad && R.D.empty() && Check == contentHash(All.take_front(Body));
@@ -135,8 +137,8 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E) {
   }
   for (auto &F : E.Inputs)
     if (currentHash(F.Path) != F.Hash)
-      return Status::Stale;
-  return Status::Fresh;
+      E.Changed.push_back(F.Path);
+  return E.Changed.empty() ? Status::Fresh : Status::Stale;
 }
 
 bool ResultCache::store(const std::string &Key, const CacheEntry &E) const {
@@ -147,6 +149,9 @@ bool ResultCache::store(const std::string &Key, const CacheEntry &E) const {
   for (auto &F : E.Inputs)
     W.str(F.Path), W.str(F.Hash);
   W.str(E.Outcome), W.str(E.FactsName), W.str(E.Facts);
+  W.u32(uint32_t(E.HeaderFunctions.size()));
+  for (auto &H : E.HeaderFunctions)
+    W.str(H);
   W.str(contentHash(W.Buf));
 
   std::string Final = entryPath(Key);

@@ -30,6 +30,8 @@ struct CacheEntry {
   std::vector<InputFile> Inputs; // absolute paths
   std::string Outcome;           // the worker's reply (Runner.cpp)
   std::string FactsName, Facts;  // the file's whole-tree facts
+  std::vector<std::string> HeaderFunctions; // TUResult::HeaderFunctions
+  std::vector<std::string> Changed;         // lookup(): inputs that changed since
 };
 
 class ResultCache {

@@ -80,7 +80,8 @@ void preemptlint::writeJson(llvm::raw_ostream &OS, const RunResult &R) {
                   {"suppressed", {{"nolint", R.SuppressedNolint},
                                   {"baseline", R.SuppressedBaseline}}},
                   {"incomplete", std::move(Incomplete)},
-                  {"cached", R.FromCache}};
+                  {"cached", R.FromCache},
+                  {"cached_header_bodies_skipped", R.SkippedBodies}};
   if (R.Partial)
     Doc["stats"]["tree"] = {{"other_files_cached", R.TreeCached},
                             {"other_files_stale", R.TreeStale},

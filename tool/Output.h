@@ -22,6 +22,7 @@ struct RunResult {
   unsigned SuppressedNolint = 0;   // findings hidden by NOLINT comments
   unsigned SuppressedBaseline = 0; // findings hidden by --baseline
   unsigned FromCache = 0;           // files served by the result cache
+  unsigned SkippedBodies = 0;       // files parsed without unused header bodies
   /// A run over some files of a database: what the whole-tree link knew
   /// of the others, from the cache (Stale: changed since) or not at all.
   bool Partial = false;

@@ -67,36 +67,16 @@ struct FileOutcome {
   std::string Error;
   unsigned Suppressed = 0;
   bool FromCache = false;
+  bool SkippedBodies = false; // parsed without unused header bodies
 };
 
 //===--- the worker's reply ---------------------------------------------===//
-
-void putDiag(WireWriter &W, const preemptlint::Diagnostic &D) {
-  W.str(D.Check), W.str(D.Severity), W.str(D.File), W.u32(D.Line), W.u32(D.Column);
-  W.str(D.Function), W.str(D.Message), W.u32(uint32_t(D.Notes.size()));
-  for (auto &N : D.Notes)
-    W.str(N.File), W.u32(N.Line), W.u32(N.Column), W.str(N.Message);
-}
-
-preemptlint::Diagnostic getDiag(WireReader &R) {
-  preemptlint::Diagnostic X;
-  X.Check = R.str(), X.Severity = R.str(), X.File = R.str();
-  X.Line = R.u32(), X.Column = R.u32();
-  X.Function = R.str(), X.Message = R.str();
-  uint32_t N = R.u32();
-  for (uint32_t I = 0; I < N && !R.Bad; ++I) {
-    DiagNote Note;
-    Note.File = R.str(), Note.Line = R.u32(), Note.Column = R.u32(), Note.Message = R.str();
-    X.Notes.push_back(std::move(Note));
-  }
-  return X;
-}
 
 std::string serialize(const FileOutcome &O) {
   WireWriter W;
   W.str("preemptlint-worker-1");
   W.str(O.Error);
-  W.u32(O.TU.Functions), W.u32(O.TU.Analysed), W.u32(O.Suppressed);
+  W.u32(O.TU.Functions), W.u32(O.TU.Analysed), W.u32(O.Suppressed), W.u32(O.SkippedBodies);
   W.str(O.TU.Dump);
   W.u32(uint32_t(O.TU.Diags.size()));
   for (auto &D : O.TU.Diags)
@@ -114,6 +94,7 @@ bool deserialize(llvm::StringRef Data, FileOutcome &O) {
     return false;
   O.Error = R.str();
   O.TU.Functions = R.u32(), O.TU.Analysed = R.u32(), O.Suppressed = R.u32();
+  O.SkippedBodies = R.u32();
   O.TU.Dump = R.str();
   for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
     O.TU.Diags.push_back(getDiag(R));
@@ -130,6 +111,8 @@ struct Job {
   std::vector<std::string> Args; // sanitised
   std::string Error;             // set when the file cannot even be started
   std::string Key;               // its cache key, when the run has a cache
+  bool SkipBodies = false;       // only the file changed since its entry:
+  std::vector<std::string> KeepBodies; // the header bodies its analysis used
 };
 
 /// Whether a test hook below names File (such a file is never served from
@@ -153,7 +136,7 @@ void testHooks(const std::string &File) {
         pause();
 }
 
-FileOutcome analyse(const Job &J, const RunnerOptions &O) {
+FileOutcome analyse(const Job &J, const RunnerOptions &O, bool SkipBodies) {
   FileOutcome Out;
   const CompileEntry &E = *J.Entry;
   if (chdir(E.Directory.c_str()) != 0) {
@@ -175,6 +158,8 @@ FileOutcome analyse(const Job &J, const RunnerOptions &O) {
   LintConfig Cfg = O.Lint;
   Cfg.Analysis.MainFileName = relativeTo(O.BaseDir, J.AbsFile);
   Cfg.KeepFacts = Cfg.RecordInputs = !J.Key.empty();
+  if (SkipBodies)
+    Cfg.KeepBodies = &J.KeepBodies;
   // Reference-counted: the compiler instance holds (and drops) a reference.
   auto FM = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(),
                                                    llvm::vfs::getRealFileSystem());
@@ -243,7 +228,12 @@ bool writeAll(int Fd, const std::string &S) {
   int Null = open("/dev/null", O_WRONLY);
   if (Null >= 0)
     dup2(Null, STDOUT_FILENO);
-  FileOutcome Out = analyse(J, O);
+  FileOutcome Out = analyse(J, O, J.SkipBodies);
+  // The analysis wanted a header body the parse skipped: parse it whole.
+  if (J.SkipBodies && Out.TU.MissedBody)
+    Out = analyse(J, O, false);
+  else
+    Out.SkippedBodies = J.SkipBodies;
   std::string Reply = serialize(Out);
   if (!J.Key.empty() && Out.Error.empty() && O.Cache) {
     CacheEntry E;
@@ -252,6 +242,7 @@ bool writeAll(int Fd, const std::string &S) {
     E.Facts = std::move(Out.TU.Facts);
     for (auto &F : Out.TU.Inputs)
       E.Inputs.push_back({absolutePath(J.Entry->Directory, F.Path), F.Hash});
+    E.HeaderFunctions = std::move(Out.TU.HeaderFunctions);
     O.Cache->store(J.Key, E);
   }
   _exit(writeAll(Fd, Reply) ? 0 : 3);
@@ -269,10 +260,18 @@ struct Running {
 };
 
 /// Serves a file from its fresh cache entry (its facts filed into FactsDir).
-bool fromCache(ResultCache &C, const std::string &Key, const std::string &FactsDir,
-               FileOutcome &Out) {
+/// When only the file itself changed since its entry, J learns which header
+/// bodies its analysis used.
+bool fromCache(ResultCache &C, Job &J, const RunnerOptions &Opts, FileOutcome &Out) {
+  const std::string &FactsDir = Opts.Lint.FactsDir;
   CacheEntry E;
-  if (C.lookup(Key, E) != ResultCache::Status::Fresh)
+  ResultCache::Status S = C.lookup(J.Key, E);
+  if (S == ResultCache::Status::Stale && Opts.SkipUnusedBodies && E.Changed.size() == 1 &&
+      E.Changed[0] == J.AbsFile) {
+    J.SkipBodies = true;
+    J.KeepBodies = std::move(E.HeaderFunctions);
+  }
+  if (S != ResultCache::Status::Fresh)
     return false;
   FileOutcome O;
   if (!deserialize(E.Outcome, O) || !O.Error.empty())
@@ -364,7 +363,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
         progress(I);
         continue;
       }
-      if (!Jobs[I].Key.empty() && fromCache(*O.Cache, Jobs[I].Key, O.Lint.FactsDir, Outcomes[I])) {
+      if (!Jobs[I].Key.empty() && fromCache(*O.Cache, Jobs[I], O, Outcomes[I])) {
         progress(I);
         continue;
       }
@@ -438,6 +437,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
   for (size_t I = 0; I < Files.size(); ++I) {
     auto &Oc = Outcomes[I];
     R.FromCache += Oc.FromCache;
+    R.SkippedBodies += Oc.SkippedBodies && !Oc.FromCache;
     std::string Name = relativeTo(O.BaseDir, Files[I]);
     if (!Oc.Error.empty())
       R.Errors.push_back({Name, Oc.Error});

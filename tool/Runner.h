@@ -25,6 +25,10 @@ struct RunnerOptions {
   /// again, and every analysed file stores its entry. Owned by the caller.
   ResultCache *Cache = nullptr;
   std::string CacheSalt; // keySalt() of the run
+  /// A file whose entry is stale only because the file itself changed is
+  /// parsed without the bodies of header functions its analysis did not
+  /// look into last time (LintConfig::KeepBodies).
+  bool SkipUnusedBodies = true;
 };
 
 /// The cache key of File's compile command E under O (Cache.h).

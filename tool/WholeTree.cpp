@@ -44,9 +44,10 @@ void preemptlint::takeCachedFacts(const CommandDatabase &DB,
   }
 }
 
-void preemptlint::linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R,
+void preemptlint::linkWholeTree(const LintConfig &C, const std::vector<std::string> &Facts,
+                                const std::string &Where, RunResult &R,
                                 const std::set<std::string> &NotReported) {
-  TreeResult T = linkFacts(C, factsFiles(Dir));
+  TreeResult T = linkFacts(C, Facts);
   auto Relative = [&](std::string &F) { F = relativeTo(R.BaseDir, F); };
   std::map<std::string, std::unique_ptr<NolintIndex>> Nolint;
   for (auto &D : T.Diags) {
@@ -68,7 +69,7 @@ void preemptlint::linkWholeTree(const LintConfig &C, const std::string &Dir, Run
     R.Diags.push_back(std::move(D));
   }
   for (auto &E : T.Errors)
-    R.Errors.push_back({Dir, E});
+    R.Errors.push_back({Where, E});
   std::sort(R.Diags.begin(), R.Diags.end());
 }
 

@@ -22,10 +22,12 @@ namespace preemptlint {
 std::string makeFactsDir(std::string &Err);
 void removeFactsDir(const std::string &Dir);
 
-/// Links every facts file in Dir and adds the findings to R (sorted). A
-/// finding in one of NotReported (files known only from the cache in a
-/// run over some files of a database) is left out.
-void linkWholeTree(const LintConfig &C, const std::string &Dir, RunResult &R,
+/// Links the facts files Facts and adds the findings to R (sorted); a
+/// facts file that cannot be read is an error of Where. A finding in one of
+/// NotReported (files known only from the cache in a run over some files of
+/// a database) is left out.
+void linkWholeTree(const LintConfig &C, const std::vector<std::string> &Facts,
+                   const std::string &Where, RunResult &R,
                    const std::set<std::string> &NotReported = {});
 
 /// A run over some files of a database: files the cached facts of Others

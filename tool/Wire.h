@@ -8,6 +8,7 @@
 #ifndef PREEMPTLINT_TOOL_WIRE_H
 #define PREEMPTLINT_TOOL_WIRE_H
 
+#include "Diagnostic.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <cstring>
@@ -51,6 +52,27 @@ public:
   llvm::StringRef D;
   bool Bad = false;
 };
+
+inline void putDiag(WireWriter &W, const Diagnostic &D) {
+  W.str(D.Check), W.str(D.Severity), W.str(D.File), W.u32(D.Line), W.u32(D.Column);
+  W.str(D.Function), W.str(D.Message), W.u32(uint32_t(D.Notes.size()));
+  for (auto &N : D.Notes)
+    W.str(N.File), W.u32(N.Line), W.u32(N.Column), W.str(N.Message);
+}
+
+inline Diagnostic getDiag(WireReader &R) {
+  Diagnostic X;
+  X.Check = R.str(), X.Severity = R.str(), X.File = R.str();
+  X.Line = R.u32(), X.Column = R.u32();
+  X.Function = R.str(), X.Message = R.str();
+  uint32_t N = R.u32();
+  for (uint32_t I = 0; I < N && !R.Bad; ++I) {
+    DiagNote Note;
+    Note.File = R.str(), Note.Line = R.u32(), Note.Column = R.u32(), Note.Message = R.str();
+    X.Notes.push_back(std::move(Note));
+  }
+  return X;
+}
 
 } // namespace preemptlint
 

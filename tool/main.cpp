@@ -16,6 +16,7 @@
 #include "Runner.h"
 #include "WholeTree.h"
 #include "Sarif.h"
+#include "Shard.h"
 #include "Version.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -25,6 +26,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -83,6 +85,19 @@ static cl::opt<std::string> CacheDirOpt("cache-dir",
                                         cl::value_desc("dir"), cl::cat(Cat));
 static cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result cache"),
                              cl::cat(Cat));
+static cl::opt<std::string> ShardOpt("shard",
+                                     cl::desc("Analyse only part K of N of the database and write it, "
+                                              "unlinked, into --facts-dir for --merge"),
+                                     cl::value_desc("K/N"), cl::cat(Cat));
+static cl::opt<bool> Merge("merge",
+                           cl::desc("Link and report the shards whose --facts-dir directories are "
+                                    "named as the arguments, as one run"),
+                           cl::cat(Cat));
+static cl::opt<bool> SkipBodies("skip-unused-header-bodies",
+                                cl::desc("When only a file itself changed since its cache entry, "
+                                         "skip the header function bodies its analysis did not use "
+                                         "(default on)"),
+                                cl::init(true), cl::cat(Cat), cl::Hidden);
 static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per program point (default 16)"),
                                    cl::init(16), cl::cat(Cat), cl::Hidden);
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
@@ -114,6 +129,60 @@ static bool finishOutput(raw_fd_ostream &OS, const std::string &What) {
   errs() << "preemptlint: error: cannot write " << What << ": " << OS.error().message() << "\n";
   OS.clear_error();
   return false;
+}
+
+/// Writes the baseline and the report of R, and says how the run went.
+static int report(RunResult &R, ToolOutputFile *Out, ToolOutputFile *BaselineOut,
+                  const Baseline &Accepted, const std::string &Dump, size_t OtherFiles) {
+  bool WriteFailed = false;
+  if (BaselineOut) {
+    writeBaseline(BaselineOut->os(), R.Diags);
+    if (finishOutput(BaselineOut->os(), "baseline '" + WriteBaselineFile + "'"))
+      BaselineOut->keep();
+    else
+      WriteFailed = true;
+  }
+  if (!BaselineFile.empty())
+    R.SuppressedBaseline = Accepted.filter(R.Diags);
+
+  raw_fd_ostream &OS = Out ? Out->os() : outs();
+  if (!Dump.empty())
+    (Format == "text" ? static_cast<raw_ostream &>(OS) : errs()) << Dump;
+  if (Format == "json")
+    writeJson(OS, R);
+  else if (Format == "sarif")
+    writeSarif(OS, R);
+  else
+    writeText(OS, R);
+  if (finishOutput(OS, Out ? "report '" + OutFile + "'" : std::string("report to standard output"))) {
+    if (Out)
+      Out->keep();
+  } else {
+    WriteFailed = true;
+  }
+  for (auto &E : R.Errors)
+    errs() << "preemptlint: error: " << escapeName(E.File) << ": " << escapeName(E.Message) << "\n";
+  if (R.Partial && (R.TreeStale || R.TreeMissing))
+    errs() << "preemptlint: note: whole tree: of the database's " << OtherFiles
+           << " other files, " << R.TreeCached << " are known from the cache, " << R.TreeStale
+           << " from a stale entry (changed since) and " << R.TreeMissing
+           << " not at all: findings across functions that involve them may be missing or out "
+              "of date (a run over the whole database refreshes them)\n";
+  if (sys::Process::StandardErrIsDisplayed() || R.Files > 1 || R.SuppressedNolint ||
+      R.SuppressedBaseline) {
+    errs() << "preemptlint: " << R.Files << " files, " << R.Functions << " functions, "
+           << R.Diags.size() << " warnings";
+    if (R.SuppressedNolint || R.SuppressedBaseline)
+      errs() << " (suppressed: " << R.SuppressedNolint << " by NOLINT, " << R.SuppressedBaseline
+             << " by the baseline)";
+    errs() << ", " << R.Errors.size() << " errors in " << format("%.1f", R.Seconds) << " s";
+    if (R.FromCache)
+      errs() << " (" << R.FromCache << " files from the cache)";
+    errs() << "\n";
+  }
+  if (!R.Errors.empty() || WriteFailed)
+    return 2;
+  return R.Diags.empty() ? 0 : 1;
 }
 
 int main(int argc, const char **argv) {
@@ -224,6 +293,36 @@ int main(int argc, const char **argv) {
   if (!BaselineFile.empty() && !Accepted.load(BaselineFile, Err))
     return usageError(Err);
 
+  ShardSpec Shard;
+  if (!ShardOpt.empty() && !parseShard(ShardOpt, Shard))
+    return usageError("--shard '" + ShardOpt + "' is not K/N with 1 <= K <= N <= 10000");
+  if (!ShardOpt.empty() && (FactsDirOpt.empty() || Merge || !Explain.empty()))
+    return usageError("--shard writes its part into --facts-dir DIR, for --merge (and not with "
+                      "--merge or --explain)");
+  if (Merge) {
+    if (Files.empty() || !BuildPath.empty() || HasFixed || !Explain.empty() || DumpState)
+      return usageError("--merge takes the shards' directories as its arguments, and neither -p, "
+                        "compiler flags, --explain nor --dump-state");
+    std::unique_ptr<ToolOutputFile> Out, BaselineOut;
+    if (!OutFile.empty() && !(Out = openOutput(OutFile, Err)))
+      return usageError(Err);
+    if (!WriteBaselineFile.empty() && !(BaselineOut = openOutput(WriteBaselineFile, Err)))
+      return usageError(Err);
+    auto Start = std::chrono::steady_clock::now();
+    RunResult R;
+    std::vector<std::string> Facts;
+    if (!readShards(std::vector<std::string>(Files.begin(), Files.end()), R, Facts, Err))
+      return usageError(Err);
+    LintConfig LC;
+    LC.Model = &Model;
+    LC.Checks = ChecksOpt;
+    LC.Analysis.Model = PM;
+    if (WholeTree)
+      linkWholeTree(LC, Facts, "--merge", R);
+    R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+    return report(R, Out.get(), BaselineOut.get(), Accepted, "", 0);
+  }
+
   CommandDatabase DB;
   std::string BaseDir;
   SmallString<256> Cwd;
@@ -270,6 +369,8 @@ int main(int argc, const char **argv) {
     for (auto &F : Files)
       Inputs.push_back(absolutePath(std::string(Cwd), F));
   }
+  if (Shard.N)
+    llvm::erase_if(Inputs, [&](const std::string &F) { return !inShard(relativeTo(BaseDir, F), Shard); });
   // The same file named twice (or as a/../a.c) is analysed once.
   std::sort(Inputs.begin(), Inputs.end());
   Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
@@ -337,6 +438,7 @@ int main(int argc, const char **argv) {
     for (auto &C : RO.Lint.Analysis.CorePaths)
       Options += C + ",";
     RO.Cache = &Cache;
+    RO.SkipUnusedBodies = SkipBodies;
     RO.CacheSalt = keySalt(ModelTexts, Options, BaseDir);
   }
 
@@ -358,6 +460,17 @@ int main(int argc, const char **argv) {
   RunResult R = runFiles(DB, Inputs, RO, DumpState ? &Dump : nullptr);
   // Some files of a database: the others are known from the cache.
   std::set<std::string> Others;
+  if (Shard.N) {
+    // Unlinked: the merge links every shard's facts.
+    if (!writeShard(FactsDir, Shard, R, Err))
+      return usageError(Err);
+    for (auto &E : R.Errors)
+      errs() << "preemptlint: error: " << escapeName(E.File) << ": " << escapeName(E.Message) << "\n";
+    errs() << "preemptlint: shard " << Shard.K << "/" << Shard.N << ": " << R.Files << " files, "
+           << R.Functions << " functions, " << R.Diags.size() << " warnings before the link, "
+           << R.Errors.size() << " errors; written to " << FactsDir << "\n";
+    return 0;
+  }
   if (!Files.empty() && !HasFixed && WholeTree && Cache.enabled()) {
     for (auto &F : DB.files())
       if (StringRef(F).ends_with(".c") && !std::binary_search(Inputs.begin(), Inputs.end(), F))
@@ -373,57 +486,9 @@ int main(int argc, const char **argv) {
     return Found && R.Errors.empty() ? 0 : 2;
   }
   if (WholeTree)
-    linkWholeTree(RO.Lint, FactsDir, R, Others);
+    linkWholeTree(RO.Lint, factsFiles(FactsDir), FactsDir, R, Others);
   if (!KeepFacts)
     removeFactsDir(FactsDir);
 
-  bool WriteFailed = false;
-  if (BaselineOut) {
-    writeBaseline(BaselineOut->os(), R.Diags);
-    if (finishOutput(BaselineOut->os(), "baseline '" + WriteBaselineFile + "'"))
-      BaselineOut->keep();
-    else
-      WriteFailed = true;
-  }
-  if (!BaselineFile.empty())
-    R.SuppressedBaseline = Accepted.filter(R.Diags);
-
-  raw_fd_ostream &OS = Out ? Out->os() : outs();
-  if (!Dump.empty())
-    (Format == "text" ? static_cast<raw_ostream &>(OS) : errs()) << Dump;
-  if (Format == "json")
-    writeJson(OS, R);
-  else if (Format == "sarif")
-    writeSarif(OS, R);
-  else
-    writeText(OS, R);
-  if (finishOutput(OS, Out ? "report '" + OutFile + "'" : std::string("report to standard output"))) {
-    if (Out)
-      Out->keep();
-  } else {
-    WriteFailed = true;
-  }
-  for (auto &E : R.Errors)
-    errs() << "preemptlint: error: " << escapeName(E.File) << ": " << escapeName(E.Message) << "\n";
-  if (R.Partial && (R.TreeStale || R.TreeMissing))
-    errs() << "preemptlint: note: whole tree: of the database's " << Others.size()
-           << " other files, " << R.TreeCached << " are known from the cache, " << R.TreeStale
-           << " from a stale entry (changed since) and " << R.TreeMissing
-           << " not at all: findings across functions that involve them may be missing or out "
-              "of date (a run over the whole database refreshes them)\n";
-  if (sys::Process::StandardErrIsDisplayed() || R.Files > 1 || R.SuppressedNolint ||
-      R.SuppressedBaseline) {
-    errs() << "preemptlint: " << R.Files << " files, " << R.Functions << " functions, "
-           << R.Diags.size() << " warnings";
-    if (R.SuppressedNolint || R.SuppressedBaseline)
-      errs() << " (suppressed: " << R.SuppressedNolint << " by NOLINT, " << R.SuppressedBaseline
-             << " by the baseline)";
-    errs() << ", " << R.Errors.size() << " errors in " << format("%.1f", R.Seconds) << " s";
-    if (R.FromCache)
-      errs() << " (" << R.FromCache << " files from the cache)";
-    errs() << "\n";
-  }
-  if (!R.Errors.empty() || WriteFailed)
-    return 2;
-  return R.Diags.empty() ? 0 : 1;
+  return report(R, Out.get(), BaselineOut.get(), Accepted, Dump, Others.size());
 }

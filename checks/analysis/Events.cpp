@@ -12,6 +12,13 @@
 #include "clang/Lex/Preprocessor.h"
 
 using namespace clang;
+
+bool preemptlint::bodySkipped(const FunctionDecl *FD) {
+  for (const FunctionDecl *R : FD->redecls())
+    if (R->hasSkippedBody())
+      return true;
+  return false;
+}
 using namespace preemptlint;
 
 //===----------------------------------------------------------------------===//
@@ -603,7 +610,7 @@ void Extraction::run() {
                      BID, I);
         continue;
       }
-      if (!Callee->hasBody() && Model.isFpuRoutine(Callee->getName())) {
+      if (!Callee->hasBody() && !bodySkipped(Callee) && Model.isFpuRoutine(Callee->getName())) {
         Event F;
         F.K = Event::Primitive;
         F.Eff = &FpuUseEffect;

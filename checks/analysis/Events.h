@@ -199,6 +199,9 @@ const clang::ValueDecl *lockDeclOf(const clang::Expr *E);
 /// The function a callback argument names (strips casts and &), or null.
 const clang::FunctionDecl *functionOfArg(const clang::Expr *E);
 
+/// Whether the parse skipped the body of FD (a declaration of it).
+bool bodySkipped(const clang::FunctionDecl *FD);
+
 } // namespace preemptlint
 
 #endif

@@ -223,10 +223,23 @@ static RegionMask assumedFor(EntryContext C) {
   return 0;
 }
 
+std::vector<std::string> FileAnalysis::headerFunctionsUsed() const {
+  std::vector<std::string> Out;
+  for (const FunctionDecl *FD : HeaderUsed)
+    Out.push_back(FD->getName().str());
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
 const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
-  if (!FD->hasBody(Def) || !Def)
+  if (!FD->hasBody(Def) || !Def) {
+    // Only inline helpers outside the main file are looked into.
+    if (bodySkipped(FD) && FD->isInlined())
+      MissedSkippedBody = true;
     return nullptr;
+  }
   auto It = Summaries.find(Def);
   if (It != Summaries.end())
     return It->second->Complete ? It->second.get() : nullptr;
@@ -236,6 +249,8 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   // Outside the main file only inline helpers are looked into.
   if (!Main && !Def->isInlined())
     return nullptr;
+  if (!Main)
+    HeaderUsed.insert(Def);
   FunctionEvents *FE = eventsFor(Def);
   auto Sum = std::make_unique<FunctionSummary>();
   if (FE->CfgFailed) {

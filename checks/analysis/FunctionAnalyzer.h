@@ -5,6 +5,7 @@
 //   Conditions.cpp     branch conditions and facts (refinement)
 //   Transfer.cpp       events and statements applied to a path state
 //   PreemptAnalysis.cpp the worklist driver and the exit judgement
+//   Fallback.cpp       what is still decided without paths when the budget runs out
 // FileAnalysis (PreemptAnalysis.h, FileAnalysis.cpp) runs it per function.
 //
 //===----------------------------------------------------------------------===//
@@ -141,6 +142,12 @@ private:
   void propagate(const CFGBlock *From, unsigned SuccIdx, const CFGBlock *To,
                  PathState S);
   void finish();
+  /// After the budget ran out: the exit judgement that holds on every path.
+  void judgeWithoutPaths();
+  /// St->getBeginLoc(), without walking a long operator chain again.
+  SourceLocation beginOf(const Stmt *St);
+  /// Per RPO number: the highest RPO number of a block that reaches it.
+  std::vector<unsigned> reachedFromAtMost() const;
   void dumpState(SourceLocation L, const char *What, const PathState &S);
 
   FileAnalysis &FA;
@@ -155,6 +162,7 @@ private:
   bool Dump = false;
 
   std::vector<StateSet> In;
+  llvm::DenseMap<const Stmt *, SourceLocation> BeginOf;
   std::vector<unsigned> Visits;
   std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>> Work;
   std::vector<bool> Queued;

@@ -62,6 +62,30 @@ void FunctionAnalyzer::dumpState(SourceLocation L, const char *What, const PathS
   OS << "\n";
 }
 
+/// What an edge out of a block tells, given the block's terminator
+/// condition Cond. Clang's CFG gives each term of a `&&`/`||` chain a block
+/// of its own; the block of a term ends in the operator above it (or in the
+/// `if` itself), whose condition is the whole chain up to that term. A path
+/// that reaches the block has already been refined by every earlier term on
+/// the edges that led here, so only the term the block evaluates is new:
+/// refining the whole prefix again made a chain of N terms cost N^2
+/// refinements. The edges that say nothing of the chain (`a && b` false,
+/// `a || b` true) still say nothing. A chain that is itself a conditional
+/// primitive's value (preemptible() is `a && !b`) is tested whole. Null:
+/// nothing to refine.
+static const Expr *testedOnEdge(const PathState &S, const Expr *Cond, bool Branch) {
+  for (;;) {
+    auto *BO = dyn_cast<BinaryOperator>(Cond->IgnoreParens());
+    if (!BO || !BO->isLogicalOp() || llvm::any_of(S.Pendings, [&](const Pending &P) {
+          return P.Result && P.Result->IgnoreParenImpCasts() == BO;
+        }))
+      return Cond;
+    if ((BO->getOpcode() == BO_LAnd) != Branch)
+      return nullptr;
+    Cond = BO->getRHS();
+  }
+}
+
 void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
   unsigned BID = B->getBlockID();
   auto &Evs = FE.Events[BID];
@@ -100,49 +124,84 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
     return;
 
   const Stmt *Cond = B->getTerminatorCondition();
+  bool TwoWay = Cond && B->succ_size() == 2 && isa<Expr>(Cond) &&
+                !isa<SwitchStmt>(B->getTerminatorStmt());
+  // Where the branch is, for a context query (UserCondLoc) and for the
+  // notes on the path (NoteLoc).
+  SourceLocation UserCondLoc, NoteLoc;
+  if (TwoWay) {
+    SourceLocation CondLoc = beginOf(Cond);
+    // A query decides behaviour when the branch is the user's own, not
+    // one inside WARN_ON()/BUG_ON().
+    if (const Stmt *TS = B->getTerminatorStmt()) {
+      // in_atomic() ? a : b begins inside the query's own expansion.
+      SourceLocation L = beginOf(TS);
+      bool UserBranch = L.isFileID();
+      if (!UserBranch) {
+        // The branch may begin inside a recognised primitive (the query
+        // itself) that the user wrote, possibly as an argument of other
+        // macros (kmalloc(n, in_atomic() ? ... : ...)).
+        SourceLocation X;
+        FA.Macros.forEachOwner(L, SM, [&](const MacroExpansionRec *, SourceLocation NameLoc) {
+          X = NameLoc;
+          return false; // the innermost one
+        });
+        if (X.isValid()) {
+          while (X.isMacroID() && SM.isMacroArgExpansion(X))
+            X = SM.getImmediateSpellingLoc(X);
+          UserBranch = X.isFileID();
+        }
+      }
+      if (UserBranch)
+        UserCondLoc = CondLoc;
+    }
+    // Only branches the user wrote are worth a note on the path.
+    if (CondLoc.isFileID())
+      NoteLoc = CondLoc;
+  }
   unsigned SI = 0;
   for (auto It = B->succ_begin(); It != B->succ_end(); ++It, ++SI) {
     const CFGBlock *To = It->getReachableBlock();
     if (!To)
       continue;
     PathState T = S;
-    if (Cond && B->succ_size() == 2 && isa<Expr>(Cond) &&
-        !isa<SwitchStmt>(B->getTerminatorStmt())) {
+    if (TwoWay) {
       bool Branch = SI == 0;
-      // A query decides behaviour when the branch is the user's own, not
-      // one inside WARN_ON()/BUG_ON().
-      CurCondLoc = SourceLocation();
+      CurCondLoc = UserCondLoc;
       UnlikelyPath = false;
-      if (const Stmt *TS = B->getTerminatorStmt()) {
-        // in_atomic() ? a : b begins inside the query's own expansion.
-        SourceLocation L = TS->getBeginLoc();
-        bool UserBranch = L.isFileID();
-        if (!UserBranch) {
-          // The branch may begin inside a recognised primitive (the query
-          // itself) that the user wrote, possibly as an argument of other
-          // macros (kmalloc(n, in_atomic() ? ... : ...)).
-          SourceLocation X;
-          FA.Macros.forEachOwner(L, SM, [&](const MacroExpansionRec *, SourceLocation NameLoc) {
-            X = NameLoc;
-            return false; // the innermost one
-          });
-          if (X.isValid()) {
-            while (X.isMacroID() && SM.isMacroArgExpansion(X))
-              X = SM.getImmediateSpellingLoc(X);
-            UserBranch = X.isFileID();
-          }
-        }
-        if (UserBranch)
-          CurCondLoc = Cond->getBeginLoc();
-      }
-      if (!refine(T, cast<Expr>(Cond), Branch))
+      const Expr *Tested = testedOnEdge(T, cast<Expr>(Cond), Branch);
+      if (Tested && !refine(T, Tested, Branch))
         continue; // infeasible on this path
-      // Only branches the user wrote are worth a note on the path.
-      if (Cond->getBeginLoc().isFileID())
-        T.noteBranch(Cond->getBeginLoc(), Branch);
+      if (NoteLoc.isValid())
+        T.noteBranch(NoteLoc, Branch);
     }
     propagate(B, SI, To, std::move(T));
   }
+}
+
+SourceLocation FunctionAnalyzer::beginOf(const Stmt *St) {
+  // A binary operator begins where its left operand begins; a chain of N
+  // `&&` terms is N operators deep, and every term's block asks where its
+  // part of the chain begins. Remember the answers along the left spine.
+  llvm::SmallVector<const Stmt *, 8> Spine;
+  SourceLocation L;
+  for (;;) {
+    auto *BO = dyn_cast<BinaryOperator>(St);
+    if (!BO) {
+      L = St->getBeginLoc();
+      break;
+    }
+    auto It = BeginOf.find(BO);
+    if (It != BeginOf.end()) {
+      L = It->second;
+      break;
+    }
+    Spine.push_back(BO);
+    St = BO->getLHS();
+  }
+  for (const Stmt *X : Spine)
+    BeginOf[X] = L;
+  return L;
 }
 
 void FunctionAnalyzer::propagate(const CFGBlock *From, unsigned, const CFGBlock *To,
@@ -166,6 +225,35 @@ void FunctionAnalyzer::propagate(const CFGBlock *From, unsigned, const CFGBlock 
   }
 }
 
+std::vector<unsigned> FunctionAnalyzer::reachedFromAtMost() const {
+  // Blocks by decreasing RPO number; each marks what it reaches and no
+  // higher block reached first: O(blocks + edges).
+  unsigned N = FE.Order.size();
+  std::vector<unsigned> Reach(N, ~0u);
+  std::vector<unsigned> Stack;
+  for (unsigned X = N; X-- > 0;) {
+    if (Reach[X] != ~0u)
+      continue;
+    Reach[X] = X;
+    Stack.push_back(X);
+    while (!Stack.empty()) {
+      const CFGBlock *B = FE.Order[Stack.back()];
+      Stack.pop_back();
+      for (const auto &Succ : B->succs()) {
+        const CFGBlock *To = Succ.getReachableBlock();
+        if (!To)
+          continue;
+        unsigned T = FE.Rpo[To->getBlockID()];
+        if (T != ~0u && Reach[T] == ~0u) {
+          Reach[T] = X;
+          Stack.push_back(T);
+        }
+      }
+    }
+  }
+  return Reach;
+}
+
 void FunctionAnalyzer::run() {
   const CFG &G = *FE.Cfg;
   unsigned NB = G.getNumBlockIDs();
@@ -183,6 +271,16 @@ void FunctionAnalyzer::run() {
   Work.push(FE.Rpo[Entry.getBlockID()]);
   Queued[FE.Rpo[Entry.getBlockID()]] = true;
 
+  // A block's states are kept only while a path may still reach it: once
+  // the worklist has passed every block that can reach it (Reach: the
+  // highest RPO number among them), its set is never read again and is
+  // freed. Without this a function kept a state set per block to its end,
+  // memory in proportion to its length times the size of its states.
+  std::vector<unsigned> Reach = reachedFromAtMost();
+  using Done = std::pair<unsigned, unsigned>; // (Reach, RPO number)
+  std::priority_queue<Done, std::vector<Done>, std::greater<Done>> Finished;
+  unsigned ExitR = FE.Rpo[G.getExit().getBlockID()];
+
   while (!Work.empty() && !OutOfBudget) {
     unsigned R = Work.top();
     Work.pop();
@@ -196,10 +294,19 @@ void FunctionAnalyzer::run() {
       if (OutOfBudget)
         break;
     }
+    if (R != ExitR)
+      Finished.push({Reach[R], R});
+    unsigned Next = Work.empty() ? ~0u : Work.top();
+    while (!Finished.empty() && Finished.top().first < Next) {
+      In[FE.Order[Finished.top().second]->getBlockID()].release();
+      Finished.pop();
+    }
   }
   if (OutOfBudget) {
     Sum.Complete = false;
     H.budgetExhausted(FC, Steps);
+    In.clear(); // the path states are not needed any more
+    judgeWithoutPaths();
     return;
   }
   finish();

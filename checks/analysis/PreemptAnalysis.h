@@ -125,6 +125,13 @@ public:
   /// being analysed (recursion) or its analysis did not complete.
   const FunctionSummary *summaryFor(const clang::FunctionDecl *FD);
 
+  /// Functions outside the main file whose bodies the analysis looked
+  /// into (sorted names): what a parse that skips other bodies must keep.
+  std::vector<std::string> headerFunctionsUsed() const;
+  /// Whether the analysis wanted the body of a function whose body the
+  /// parse skipped: its results are not those of a full parse.
+  bool missedSkippedBody() const { return MissedSkippedBody; }
+
 private:
   friend class FunctionAnalyzer;
   void collectFileFacts();
@@ -163,6 +170,8 @@ private:
   };
   std::vector<RegistrationRec> Registrations;
   unsigned NumAnalysed = 0;
+  llvm::DenseSet<const clang::FunctionDecl *> HeaderUsed;
+  bool MissedSkippedBody = false;
 };
 
 } // namespace preemptlint

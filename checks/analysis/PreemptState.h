@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class Expr;
@@ -157,12 +158,16 @@ public:
   /// Adds S; returns true if the set changed. Coarsens when full or when
   /// Widen is set (loop head past the threshold).
   bool add(PathState S, unsigned Limit, bool Widen);
-  const llvm::SmallVector<PathState, 4> &states() const { return States; }
+  const std::vector<PathState> &states() const { return States; }
   bool empty() const { return States.empty(); }
+  /// Gives the states' memory back (a block no path can reach again).
+  void release() { std::vector<PathState>().swap(States); }
 
 private:
   static bool coarsenInto(PathState &Into, const PathState &S);
-  llvm::SmallVector<PathState, 4> States;
+  // On the heap, not inline: a function has a set per CFG block, most of
+  // them empty or released at any time.
+  std::vector<PathState> States;
 };
 
 } // namespace preemptlint
