@@ -23,8 +23,9 @@ Parts (--parts, comma separated, default all):
              tree (the corpus is never written).
   wholetree  the default whole-tree run against --whole-tree=false over the
              sub-database: the cost of the link.
-  shards     the sub-database in --shards parts sharing one --facts-dir (the
-             last part links) gives the findings of one single run.
+  shards     the sub-database in --shards parts (--shard K/N, then --merge;
+             with an older binary, parts sharing one --facts-dir, the last
+             one linking) gives the findings of one single run.
   callgrind  total instructions (Ir, valgrind --tool=callgrind) of
              preemptlint and clang-19 -fsyntax-only on --callgrind-files files:
              the figure that stays stable on a loaded machine.
@@ -116,6 +117,7 @@ class Lint:
         help_text = subprocess.run([TOOL, "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    text=True).stdout
         self.has_cache = "--cache-dir" in help_text and "--no-cache" in help_text
+        self.has_shards = "--shard" in help_text and "--merge" in help_text
 
     def cmd(self, db, files=(), jobs=None, cache=None, extra=()):
         """cache: None = no cache (--no-cache when the binary has one), or a directory."""
@@ -298,31 +300,47 @@ def part_wholetree(o, lint, treedb, scratch, res):
 
 
 def part_shards(o, lint, treedb, tree, scratch, single, res):
+    """With --shard/--merge: N shard runs, each into its own --facts-dir,
+    then --merge of the N directories. Without them: N runs over parts of
+    the files sharing one --facts-dir, the last one linking."""
     if not single or not os.path.exists(single):
         single = os.path.join(scratch, "single.json")
         log("shards: single run")
         measure(lint.cmd(treedb, jobs=o.jobs, extra=["--format", "json", "-o", single]))
-    facts = tempfile.mkdtemp(prefix="bench-facts-")
-    got = []
+    base = tempfile.mkdtemp(prefix="bench-facts-")
+    got, k, times = [], o.shards, []
     try:
-        files = [entry_file(e) for e in tree]
-        k = o.shards
-        for i in range(k):
-            part = files[i::k]
-            out = os.path.join(scratch, "shard%d.json" % i)
-            extra = ["--facts-dir", facts, "--format", "json", "-o", out]
-            if i < k - 1:
-                extra.append("--whole-tree=false")
-            log("shards: part %d/%d (%d files)" % (i + 1, k, len(part)))
-            measure(lint.cmd(treedb, files=part, jobs=o.jobs, extra=extra))
-            got += findings(out)
+        if lint.has_shards:
+            dirs = [os.path.join(base, str(i + 1)) for i in range(k)]
+            for i in range(k):
+                log("shards: --shard %d/%d" % (i + 1, k))
+                times.append(measure(lint.cmd(treedb, jobs=o.jobs,
+                                              extra=["--shard", "%d/%d" % (i + 1, k), "--facts-dir", dirs[i]])))
+            out = os.path.join(scratch, "merged.json")
+            log("shards: --merge")
+            m = measure([TOOL, "--merge", "--format", "json", "-o", out] + dirs)
+            got = findings(out)
+            merge_cpu = m["cpu"]
+        else:
+            files = [entry_file(e) for e in tree]
+            for i in range(k):
+                part = files[i::k]
+                out = os.path.join(scratch, "shard%d.json" % i)
+                extra = ["--facts-dir", base, "--format", "json", "-o", out]
+                if i < k - 1:
+                    extra.append("--whole-tree=false")
+                log("shards: part %d/%d (%d files)" % (i + 1, k, len(part)))
+                times.append(measure(lint.cmd(treedb, files=part, jobs=o.jobs, extra=extra)))
+                got += findings(out)
+            merge_cpu = None
     finally:
-        shutil.rmtree(facts, ignore_errors=True)
+        shutil.rmtree(base, ignore_errors=True)
     want = findings(single)
     got.sort()
-    res["shards"] = {"shards": o.shards, "single_findings": len(want), "sharded_findings": len(got),
-                     "equal": got == want,
-                     "only_single": len(set(want) - set(got)), "only_sharded": len(set(got) - set(want))}
+    res["shards"] = {"shards": k, "method": "--shard/--merge" if lint.has_shards else "shared --facts-dir",
+                     "single_findings": len(want), "sharded_findings": len(got), "equal": got == want,
+                     "only_single": len(set(want) - set(got)), "only_sharded": len(set(got) - set(want)),
+                     "shard_cpu": [t["cpu"] for t in times], "merge_cpu": merge_cpu}
 
 
 def callgrind_ir(cmd, cwd):
@@ -501,7 +519,7 @@ def report(o, res):
             w["overhead_cpu"] <= TARGETS["link"])
     s = res.get("shards")
     if s:
-        add("%d shards == single run (%d files)" % (s["shards"], o.tree_files),
+        add("%d shards == single run (%d files, %s)" % (s["shards"], o.tree_files, s["method"]),
             "%s (%d vs %d findings)" % ("equal" if s["equal"] else "DIFFERENT", s["sharded_findings"],
                                         s["single_findings"]), "equal", s["equal"])
     for c in res.get("callgrind", []):
