@@ -234,6 +234,10 @@ public:
                              const std::vector<ChainStep> &Ch) override {
     for (auto *H : Hs) H->sleepInAtomicCallback(T, G, R, Ch);
   }
+  void sleepInAtomicMethod(const FunctionFacts &T, const FieldStore &S, const std::string &Ctx,
+                           const std::vector<ChainStep> &Ch) override {
+    for (auto *H : Hs) H->sleepInAtomicMethod(T, S, Ctx, Ch);
+  }
   void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Ch) override {
     for (auto *H : Hs) H->unpinnedInRoot(F, Ch);
   }

@@ -7,6 +7,10 @@ using namespace preemptlint;
 
 void FpuRegionCheck::fpuOutsideRegion(const FunctionContext &F, const Event &E,
                                       const ViaCall &Via, const PathState &S) {
+  // The first use on a path out of its section says it; the rest of the
+  // same function's arithmetic would only repeat it.
+  if (!ReportedOutside.insert(F.FD).second)
+    return;
   // FPU routines are named by the callee; other uses are described.
   bool Routine = E.Callee != nullptr;
   std::string What = Via.Callee ? "call to '" + Via.Callee->getName().str() +

@@ -9,6 +9,7 @@
 #define PREEMPTLINT_FPUREGIONCHECK_H
 
 #include "Check.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace preemptlint {
 
@@ -26,6 +27,10 @@ public:
                 const PathState &S) override;
   void fpuRestoreUnpinned(const FunctionContext &F, const Event &E,
                           const PathState &S) override;
+
+private:
+  /// Functions with an FPU use outside a section already reported.
+  llvm::DenseSet<const clang::FunctionDecl *> ReportedOutside;
 };
 
 } // namespace preemptlint

@@ -51,9 +51,13 @@ void SleepInAtomicCheck::sleepInAtomic(const FunctionContext &F, const Event &E,
 void SleepInAtomicCheck::sleepThroughCall(const FunctionFacts &Caller, const CallSite &C,
                                           const std::vector<ChainStep> &Chain) {
   const std::string &What = Chain.back().What;
+  // Through an ops field, the chain begins in the function it reached.
   auto B = reportAt(Caller.Name, C.At,
-                    "call to '" + C.CalleeName + "', which may sleep (" + What +
-                        "), in atomic context");
+                    C.ThroughField
+                        ? "call through '" + C.Callee + "' to '" + Chain.front().Function +
+                              "', which may sleep (" + What + "), in atomic context"
+                        : "call to '" + C.CalleeName + "', which may sleep (" + What +
+                              "), in atomic context");
   B.chain(Chain, "it may sleep here: " + What);
   std::string Why;
   if (!C.AtomicLock.empty())
@@ -70,9 +74,33 @@ void SleepInAtomicCheck::sleepInAtomicCallback(const FunctionFacts &T,
                                                const FunctionFacts &Registrant,
                                                const Registration &R,
                                                const std::vector<ChainStep> &Chain) {
+  std::string Why = "' runs in " + R.Context + " context (registered by " + R.By + "() in '" +
+                    Registrant.Name + "')";
+  auto B = atomicEntry(T, Chain, Why);
+  B.note(R.At, "registered here as a " + R.Context + " callback");
+}
+
+// Whole tree: a method defined in one file, stored in another into an ops
+// field whose calls run in atomic context.
+void SleepInAtomicCheck::sleepInAtomicMethod(const FunctionFacts &T, const FieldStore &S,
+                                             const std::string &Context,
+                                             const std::vector<ChainStep> &Chain) {
+  auto B = atomicEntry(T, Chain, "' runs in " + Context + " context (as '" + S.Field + "')");
+  B.note(S.At, "stored here into '" + S.Field + "', called in " + Context + " context");
+}
+
+// T sleeps itself (at the end of a one-step chain), or calls a function
+// that does: reported where T does it.
+Check::TreeBuilder SleepInAtomicCheck::atomicEntry(const FunctionFacts &T,
+                                                   const std::vector<ChainStep> &Chain,
+                                                   const std::string &RunsIn) {
   const ChainStep &Last = Chain.back();
-  reportAt(T.Name, Last.Where,
-           Last.What + "() may sleep, but '" + T.Name + "' runs in " + R.Context +
-               " context (registered by " + R.By + "() in '" + Registrant.Name + "')")
-      .note(R.At, "registered here as a " + R.Context + " callback");
+  if (Chain.size() == 1)
+    return reportAt(T.Name, Last.Where, Last.What + "() may sleep, but '" + T.Name + RunsIn);
+  auto B = reportAt(T.Name, Chain.front().Where,
+                    "call to '" + Chain.front().What + "', which may sleep (" + Last.What +
+                        "), but '" + T.Name + RunsIn);
+  B.chain(std::vector<ChainStep>(Chain.begin() + 1, Chain.end()),
+          "it may sleep here: " + Last.What);
+  return B;
 }

@@ -25,6 +25,12 @@ public:
                         const std::vector<ChainStep> &Chain) override;
   void sleepInAtomicCallback(const FunctionFacts &T, const FunctionFacts &Registrant,
                              const Registration &R, const std::vector<ChainStep> &Chain) override;
+  void sleepInAtomicMethod(const FunctionFacts &T, const FieldStore &S, const std::string &Context,
+                           const std::vector<ChainStep> &Chain) override;
+
+private:
+  TreeBuilder atomicEntry(const FunctionFacts &T, const std::vector<ChainStep> &Chain,
+                          const std::string &RunsIn);
 };
 
 } // namespace preemptlint

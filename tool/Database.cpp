@@ -262,3 +262,37 @@ bool preemptlint::parseDatabase(StringRef Text, const std::string &Dir, CommandD
   }
   return true;
 }
+
+/// Loads the compilation database Given names (a directory holding
+/// compile_commands.json, or the file); BaseDir becomes its directory.
+bool preemptlint::loadDatabaseAt(const std::string &Given, const std::string &Cwd, CommandDatabase &DB,
+                   std::string &BaseDir, std::string &Err) {
+  std::string P = absolutePath(Cwd, Given);
+  std::string F = P;
+  if (llvm::sys::fs::is_directory(P)) {
+    llvm::SmallString<256> J(P);
+    llvm::sys::path::append(J, "compile_commands.json");
+    F = std::string(J);
+    if (!llvm::sys::fs::exists(F)) {
+      Err = "no compile_commands.json in '" + Given + "'";
+      return false;
+    }
+    BaseDir = P;
+  } else if (llvm::sys::fs::exists(P)) {
+    BaseDir = std::string(llvm::sys::path::parent_path(P));
+  } else {
+    Err = "build directory '" + Given + "' does not exist";
+    return false;
+  }
+  std::string ReadErr;
+  if (!readRegularFile(F, MaxDatabaseBytes, ReadErr)) {
+    Err = "cannot read compilation database '" + F + "': " + ReadErr;
+    return false;
+  }
+  std::string LoadErr;
+  if (!loadDatabase(F, BaseDir, DB, LoadErr)) {
+    Err = "malformed compilation database '" + F + "': " + LoadErr;
+    return false;
+  }
+  return true;
+}

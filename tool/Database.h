@@ -64,6 +64,12 @@ std::string absolutePath(const std::string &Base, const std::string &P);
 /// else Path unchanged.
 std::string relativeTo(const std::string &Base, const std::string &Path);
 
+/// Loads the compilation database Given names (a directory holding
+/// compile_commands.json, or the file itself; relative to Cwd); BaseDir
+/// becomes its directory. False with a one-line Err.
+bool loadDatabaseAt(const std::string &Given, const std::string &Cwd, CommandDatabase &DB,
+                    std::string &BaseDir, std::string &Err);
+
 } // namespace preemptlint
 
 #endif

@@ -41,7 +41,10 @@ bool isSparseOnly(StringRef A) {
 /// preemptlint options that may come in through CF.
 bool isToolOption(StringRef A) {
   static const char *const Prefixes[] = {"--checks=", "--preempt-model=", "--model=",
-                                         "--core-paths=", "--format=", "--budget="};
+                                         "--core-paths=", "--format=", "--budget=",
+                                         "--tree-db=", "--cache-dir="};
+  if (A == "--no-cache")
+    return true;
   for (const char *P : Prefixes)
     if (A.starts_with(P))
       return true;

@@ -113,6 +113,8 @@ bool preemptlint::explainWholeTree(const LintConfig &C, const std::string &Dir,
     OS << "  callers in the tree: " << D.Callers.size() << "\n";
     for (auto &Cl : D.Callers) {
       OS << "    " << Pos(Cl.Site.At) << ": '" << Cl.Function << "'";
+      if (Cl.Site.ThroughField)
+        OS << ", through '" << Cl.Site.Callee << "'";
       if (Cl.Site.Atomic)
         OS << ", atomic (" << (Cl.Site.AtomicLock.empty() ? Cl.Site.AtomicRegion : "'" + Cl.Site.AtomicLock + "' held")
            << (Cl.Site.AtomicBy.empty() ? "" : " by " + Cl.Site.AtomicBy + "()") << " since "

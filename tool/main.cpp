@@ -15,6 +15,7 @@
 #include "Output.h"
 #include "Runner.h"
 #include "WholeTree.h"
+#include "Report.h"
 #include "Sarif.h"
 #include "Shard.h"
 #include "Version.h"
@@ -85,6 +86,11 @@ static cl::opt<std::string> CacheDirOpt("cache-dir",
                                         cl::value_desc("dir"), cl::cat(Cat));
 static cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result cache"),
                              cl::cat(Cat));
+static cl::opt<std::string> TreeDbOpt("tree-db",
+                                      cl::desc("With compiler flags after '--' (Kbuild's CHECK): the "
+                                               "compilation database of the tree the files belong to; "
+                                               "the link uses the cached facts of its other files"),
+                                      cl::value_desc("build-dir"), cl::cat(Cat));
 static cl::opt<std::string> ShardOpt("shard",
                                      cl::desc("Analyse only part K of N of the database and write it, "
                                               "unlinked, into --facts-dir for --merge"),
@@ -103,86 +109,13 @@ static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per 
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
                                 cl::init(300000), cl::cat(Cat));
 
+static ReportOptions reportOptions() {
+  return {Format, OutFile, BaselineFile, WriteBaselineFile};
+}
+
 static int usageError(const Twine &Msg) {
   errs() << "preemptlint: error: " << Msg << "\n";
   return 2;
-}
-
-/// A report file opened before the analysis, so that an unwritable path
-/// fails the run before any work is done.
-static std::unique_ptr<ToolOutputFile> openOutput(const std::string &Path, std::string &Err) {
-  std::error_code EC;
-  auto F = std::make_unique<ToolOutputFile>(Path, EC, sys::fs::OF_Text);
-  if (EC) {
-    Err = "cannot write '" + Path + "': " + EC.message();
-    return nullptr;
-  }
-  return F;
-}
-
-/// Flushes OS and reports a lost write as one line; clears the error so
-/// that the stream's destructor does not abort.
-static bool finishOutput(raw_fd_ostream &OS, const std::string &What) {
-  OS.flush();
-  if (!OS.has_error())
-    return true;
-  errs() << "preemptlint: error: cannot write " << What << ": " << OS.error().message() << "\n";
-  OS.clear_error();
-  return false;
-}
-
-/// Writes the baseline and the report of R, and says how the run went.
-static int report(RunResult &R, ToolOutputFile *Out, ToolOutputFile *BaselineOut,
-                  const Baseline &Accepted, const std::string &Dump, size_t OtherFiles) {
-  bool WriteFailed = false;
-  if (BaselineOut) {
-    writeBaseline(BaselineOut->os(), R.Diags);
-    if (finishOutput(BaselineOut->os(), "baseline '" + WriteBaselineFile + "'"))
-      BaselineOut->keep();
-    else
-      WriteFailed = true;
-  }
-  if (!BaselineFile.empty())
-    R.SuppressedBaseline = Accepted.filter(R.Diags);
-
-  raw_fd_ostream &OS = Out ? Out->os() : outs();
-  if (!Dump.empty())
-    (Format == "text" ? static_cast<raw_ostream &>(OS) : errs()) << Dump;
-  if (Format == "json")
-    writeJson(OS, R);
-  else if (Format == "sarif")
-    writeSarif(OS, R);
-  else
-    writeText(OS, R);
-  if (finishOutput(OS, Out ? "report '" + OutFile + "'" : std::string("report to standard output"))) {
-    if (Out)
-      Out->keep();
-  } else {
-    WriteFailed = true;
-  }
-  for (auto &E : R.Errors)
-    errs() << "preemptlint: error: " << escapeName(E.File) << ": " << escapeName(E.Message) << "\n";
-  if (R.Partial && (R.TreeStale || R.TreeMissing))
-    errs() << "preemptlint: note: whole tree: of the database's " << OtherFiles
-           << " other files, " << R.TreeCached << " are known from the cache, " << R.TreeStale
-           << " from a stale entry (changed since) and " << R.TreeMissing
-           << " not at all: findings across functions that involve them may be missing or out "
-              "of date (a run over the whole database refreshes them)\n";
-  if (sys::Process::StandardErrIsDisplayed() || R.Files > 1 || R.SuppressedNolint ||
-      R.SuppressedBaseline) {
-    errs() << "preemptlint: " << R.Files << " files, " << R.Functions << " functions, "
-           << R.Diags.size() << " warnings";
-    if (R.SuppressedNolint || R.SuppressedBaseline)
-      errs() << " (suppressed: " << R.SuppressedNolint << " by NOLINT, " << R.SuppressedBaseline
-             << " by the baseline)";
-    errs() << ", " << R.Errors.size() << " errors in " << format("%.1f", R.Seconds) << " s";
-    if (R.FromCache)
-      errs() << " (" << R.FromCache << " files from the cache)";
-    errs() << "\n";
-  }
-  if (!R.Errors.empty() || WriteFailed)
-    return 2;
-  return R.Diags.empty() ? 0 : 1;
 }
 
 int main(int argc, const char **argv) {
@@ -320,7 +253,7 @@ int main(int argc, const char **argv) {
     if (WholeTree)
       linkWholeTree(LC, Facts, "--merge", R);
     R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-    return report(R, Out.get(), BaselineOut.get(), Accepted, "", 0);
+    return report(R, reportOptions(), Out.get(), BaselineOut.get(), Accepted, "", 0);
   }
 
   CommandDatabase DB;
@@ -336,27 +269,16 @@ int main(int argc, const char **argv) {
   } else {
     if (BuildPath.empty())
       return usageError("no compilation database: use -p <build-dir> or give compiler flags after '--'");
-    std::string P = absolutePath(std::string(Cwd), BuildPath);
-    std::string F = P;
-    if (sys::fs::is_directory(P)) {
-      SmallString<256> J(P);
-      sys::path::append(J, "compile_commands.json");
-      F = std::string(J);
-      if (!sys::fs::exists(F))
-        return usageError("no compile_commands.json in '" + BuildPath + "'");
-      BaseDir = P;
-    } else if (sys::fs::exists(P)) {
-      BaseDir = std::string(sys::path::parent_path(P));
-    } else {
-      return usageError("build directory '" + BuildPath + "' does not exist");
-    }
-    std::string ReadErr;
-    if (!readRegularFile(F, MaxDatabaseBytes, ReadErr))
-      return usageError("cannot read compilation database '" + F + "': " + ReadErr);
-    std::string LoadErr;
-    if (!loadDatabase(F, BaseDir, DB, LoadErr))
-      return usageError("malformed compilation database '" + F + "': " + LoadErr);
+    if (!TreeDbOpt.empty())
+      return usageError("--tree-db is for compiler flags after '--' (with -p, the database is the tree)");
+    if (!loadDatabaseAt(BuildPath, std::string(Cwd), DB, BaseDir, Err))
+      return usageError(Err);
   }
+  // Files checked with flags after '--' (Kbuild's CHECK): the tree they
+  // belong to, for the cached facts of its other files.
+  CommandDatabase TreeDB;
+  if (HasFixed && !TreeDbOpt.empty() && !loadDatabaseAt(TreeDbOpt, std::string(Cwd), TreeDB, BaseDir, Err))
+    return usageError(Err);
 
   std::vector<std::string> Inputs;
   if (Files.empty()) {
@@ -471,11 +393,12 @@ int main(int argc, const char **argv) {
            << R.Errors.size() << " errors; written to " << FactsDir << "\n";
     return 0;
   }
-  if (!Files.empty() && !HasFixed && WholeTree && Cache.enabled()) {
-    for (auto &F : DB.files())
+  const CommandDatabase &Tree = HasFixed ? TreeDB : DB;
+  if (!Files.empty() && (!HasFixed || !TreeDbOpt.empty()) && WholeTree && Cache.enabled()) {
+    for (auto &F : Tree.files())
       if (StringRef(F).ends_with(".c") && !std::binary_search(Inputs.begin(), Inputs.end(), F))
         Others.insert(F);
-    takeCachedFacts(DB, std::vector<std::string>(Others.begin(), Others.end()), RO, R);
+    takeCachedFacts(Tree, std::vector<std::string>(Others.begin(), Others.end()), RO, R);
   }
   if (!Explain.empty()) {
     bool Found = explainWholeTree(RO.Lint, FactsDir, Explain, BaseDir, outs());
@@ -490,5 +413,5 @@ int main(int argc, const char **argv) {
   if (!KeepFacts)
     removeFactsDir(FactsDir);
 
-  return report(R, Out.get(), BaselineOut.get(), Accepted, Dump, Others.size());
+  return report(R, reportOptions(), Out.get(), BaselineOut.get(), Accepted, Dump, Others.size());
 }

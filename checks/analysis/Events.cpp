@@ -234,6 +234,32 @@ const FunctionDecl *preemptlint::functionOfArg(const Expr *E) {
   return nullptr;
 }
 
+const RecordDecl *preemptlint::namedRecordOf(const FieldDecl *F, llvm::StringRef &Name) {
+  const RecordDecl *R = F->getParent();
+  while (R && R->isAnonymousStructOrUnion())
+    R = dyn_cast<RecordDecl>(R->getParent());
+  if (!R)
+    return nullptr;
+  Name = R->getName();
+  if (Name.empty())
+    if (auto *TD = R->getTypedefNameForAnonDecl())
+      Name = TD->getName();
+  return Name.empty() ? nullptr : R;
+}
+
+const FieldDecl *preemptlint::calledField(const CallExpr *CE) {
+  const Expr *C = CE->getCallee()->IgnoreParenImpCasts();
+  if (auto *UO = dyn_cast<UnaryOperator>(C); UO && UO->getOpcode() == UO_Deref)
+    C = UO->getSubExpr()->IgnoreParenImpCasts();
+  auto *ME = dyn_cast<MemberExpr>(C);
+  if (!ME)
+    return nullptr;
+  auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!FD || !FD->getType()->isFunctionPointerType())
+    return nullptr;
+  return FD;
+}
+
 //===----------------------------------------------------------------------===//
 // Extraction
 //===----------------------------------------------------------------------===//
@@ -590,7 +616,20 @@ void Extraction::run() {
       if (!CE)
         continue;
       const FunctionDecl *Callee = CE->getDirectCallee();
-      if (!Callee || !Callee->getIdentifier())
+      if (!Callee) {
+        // A call through an ops field: only recorded, for the whole-tree
+        // link to resolve against what the tree stores in that field.
+        if (const FieldDecl *Fld = calledField(CE)) {
+          Event E;
+          E.K = Event::Call;
+          E.Field = Fld;
+          E.Name = Fld->getName();
+          E.Loc = CE->getBeginLoc();
+          add(BID, I, std::move(E));
+        }
+        continue;
+      }
+      if (!Callee->getIdentifier())
         continue;
       const Primitive *P = Model.lookup(Callee->getName());
       if (P && P->Match != Primitive::Macro) {

@@ -44,7 +44,10 @@ class ASTContext;
 class FunctionDecl;
 class Preprocessor;
 class SourceManager;
+class CallExpr;
 class Expr;
+class FieldDecl;
+class RecordDecl;
 class ValueDecl;
 } // namespace clang
 
@@ -152,6 +155,8 @@ struct Event {
   const clang::Expr *Result = nullptr;  // the primitive's value, for conditional effects
   When Cond = When::Always;
   const clang::FunctionDecl *Callee = nullptr; // Call / GuardEnd; the routine of an FPU use
+  const clang::FieldDecl *Field = nullptr; // Call through a function pointer held in this
+                                           // field (ops->enter(...)); Callee is null
   bool GuardCtor = false;               // Call: a lock guard's constructor (class_*_constructor)
   llvm::SmallVector<std::string, 2> ArgKeys;   // Call / GuardEnd: canonical argument expressions
   llvm::SmallVector<const clang::Expr *, 2> ArgExprs; // Call: the arguments
@@ -195,6 +200,16 @@ std::string canonicalKey(const clang::Expr *E);
 /// The field or variable a lock expression ends in (d->lock: the field
 /// "lock"; &my_lock: the variable), or null.
 const clang::ValueDecl *lockDeclOf(const clang::Expr *E);
+
+/// The field whose function pointer a call calls (ops->enter(...),
+/// (*t->function)(t)), or null for any other indirect call.
+const clang::FieldDecl *calledField(const clang::CallExpr *CE);
+
+/// The struct that names a field across files: its record, or for a member
+/// of an anonymous struct or union (platform_driver's union { remove;
+/// remove_new; }) the named record around it; a typedef names an anonymous
+/// record. Null when there is none.
+const clang::RecordDecl *namedRecordOf(const clang::FieldDecl *F, llvm::StringRef &Name);
 
 /// The function a callback argument names (strips casts and &), or null.
 const clang::FunctionDecl *functionOfArg(const clang::Expr *E);

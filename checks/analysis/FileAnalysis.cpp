@@ -107,7 +107,12 @@ public:
     for (SourceLocation L = DR->getLocation(); L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))
       if (const Primitive *P = M.lookup(Lexer::getImmediateMacroName(L, SM, LO)))
         for (const Effect &E : P->Effects)
-          if (E.Kind == EffectKind::Register && !EntryCtx.count(FD->getCanonicalDecl())) {
+          if (E.Kind == EffectKind::Register &&
+              (!EntryCtx.count(FD->getCanonicalDecl()) || ByField.count(FD->getCanonicalDecl()))) {
+            // The registering macro names it better than the field its
+            // expansion stores into (DECLARE_WORK() initialises .func).
+            if (ByField.erase(FD->getCanonicalDecl()))
+              RegisteredAt.erase(FD->getCanonicalDecl());
             EntryCtx[FD->getCanonicalDecl()] = E.Ctx;
             RegisteredAt.try_emplace(FD->getCanonicalDecl(), SM.getExpansionLoc(L), P->Name);
           }
@@ -130,11 +135,17 @@ public:
     const FunctionDecl *Fn = functionOfArg(Val);
     if (!Fn || !FD)
       return;
-    llvm::StringRef Rec = FD->getParent()->getName(), Name = FD->getName();
+    // Every store, for the link (the traversal may see an initialiser in
+    // both its syntactic and semantic form: once each pair).
+    if (StoredPairs.insert({FD, Fn->getCanonicalDecl()}).second)
+      Stores.push_back({FD, Fn, Val->getBeginLoc()});
+    llvm::StringRef Rec, Name = FD->getName();
+    namedRecordOf(FD, Rec);
     for (auto &CF : M.callbackFields())
       if (CF.Record == Rec && CF.Field == Name) {
         EntryCtx[Fn->getCanonicalDecl()] = CF.Ctx;
-        RegisteredAt.try_emplace(Fn->getCanonicalDecl(), Val->getBeginLoc(), CF.Field);
+        if (RegisteredAt.try_emplace(Fn->getCanonicalDecl(), Val->getBeginLoc(), CF.Field).second)
+          ByField.insert(Fn->getCanonicalDecl());
       }
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
@@ -166,8 +177,11 @@ private:
   llvm::DenseMap<const FunctionDecl *, EntryContext> &EntryCtx;
   llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &RegisteredAt;
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs, ArgRefs;
+  llvm::DenseSet<std::pair<const FieldDecl *, const FunctionDecl *>> StoredPairs;
 public:
   llvm::DenseSet<const FunctionDecl *> PassedOnly; // escapes only as call arguments
+  llvm::DenseSet<const FunctionDecl *> ByField;     // RegisteredAt says only the field
+  std::vector<FieldStoreRec> Stores;  // functions stored into fields
 };
 } // namespace
 
@@ -177,6 +191,8 @@ void FileAnalysis::collectFileFacts() {
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       V.TraverseDecl(D);
+  FieldStores = std::move(V.Stores);
+  RegisteredByField = std::move(V.ByField);
   for (const FunctionDecl *FD : V.PassedOnly)
     if (!AddressTaken.count(FD))
       PassedToCalls.insert(FD);
@@ -217,7 +233,8 @@ static RegionMask assumedFor(EntryContext C) {
   case EntryContext::Process: return 0;
   case EntryContext::Softirq: return maskOf(Region::Bh);
   case EntryContext::Hardirq:
-  case EntryContext::IpiCallback: return maskOf(Region::Irq);
+  case EntryContext::IpiCallback:
+  case EntryContext::IrqsOff: return maskOf(Region::Irq);
   case EntryContext::PercpuThread: return maskOf(Region::Migrate);
   }
   return 0;
@@ -311,13 +328,39 @@ void FileAnalysis::run() {
       for (auto &[Idx, E] : Blk)
         if (E.K == Event::Primitive && E.Eff->Kind == EffectKind::Register && E.Target) {
           Registrations.push_back({FD, E.Target, E.Eff->Ctx, E.Loc, E.Name});
-          EntryCtx[E.Target->getCanonicalDecl()] = E.Eff->Ctx;
-          RegisteredAt.try_emplace(E.Target->getCanonicalDecl(), E.Loc, E.Name);
+          const FunctionDecl *T = E.Target->getCanonicalDecl();
+          EntryCtx[T] = E.Eff->Ctx;
+          // The registering primitive names it better than the field it
+          // stores into (INIT_WORK() assigns work->func).
+          if (RegisteredByField.erase(T))
+            RegisteredAt.erase(T);
+          RegisteredAt.try_emplace(T, E.Loc, E.Name);
         }
   }
   for (const FunctionDecl *FD : Defs)
     summaryFor(FD);
   findHandOffs(Defs);
+}
+
+/// Does From call To, directly or through functions of the file?
+bool FileAnalysis::reaches(const FunctionDecl *From, const FunctionDecl *To) const {
+  llvm::SmallVector<const FunctionDecl *, 8> Work{From};
+  llvm::DenseSet<const FunctionDecl *> Seen{From};
+  while (!Work.empty()) {
+    auto It = Summaries.find(Work.pop_back_val());
+    if (It == Summaries.end())
+      continue;
+    for (auto &C : It->second->Calls) {
+      const FunctionDecl *Def = nullptr;
+      if (!C.Callee || !C.Callee->hasBody(Def) || !Def)
+        continue;
+      if (Def == To)
+        return true;
+      if (Seen.insert(Def).second)
+        Work.push_back(Def);
+    }
+  }
+  return false;
 }
 
 void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
@@ -343,7 +386,9 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
     });
     for (auto &Rel : RS.UnheldReleases)
       for (const FunctionDecl *A : Order) {
-        if (A == R)
+        // A helper R calls itself (perf_read() -> perf_event_ctx_lock()
+        // returns the context locked) takes it for R: no hand-off.
+        if (A == R || reaches(R, A))
           continue;
         auto AIt = Summaries.find(A);
         if (AIt == Summaries.end())
@@ -351,6 +396,12 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
         auto Acq = llvm::find_if(AIt->second->Acquisitions,
                                  [&](auto &X) { return X.Decl == Rel.Decl; });
         if (Acq == AIt->second->Acquisitions.end())
+          continue;
+        // A function that releases it again itself (posix_clock_open()
+        // around its own work) hands nothing off.
+        if (!llvm::any_of(AIt->second->Locks, [&](const FunctionSummary::LockEffect &L) {
+              return L.Acquire && L.Lock.Decl == Rel.Decl;
+            }))
           continue;
         FunctionContext FC{R, Ctx, Model, false, SchedulerCore, CoreCode};
         Handler::HandOff HO;

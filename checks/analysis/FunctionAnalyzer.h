@@ -108,7 +108,10 @@ private:
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
   /// Keeps the state a call is made in, for the whole-tree link.
-  void recordCall(const PathState &S, const Event &E, const FunctionSummary *CS);
+  /// Inner: a call the callee E (an inline helper of a header) makes through
+  /// an ops field, recorded at E in the state of both.
+  void recordCall(const PathState &S, const Event &E, const FunctionSummary *CS,
+                  const FunctionSummary::CallRec *Inner = nullptr);
   void checkFpu(PathState &S, const Event &E, const ViaCall &Via);
   /// Keeps the first place a need arises (E itself, or inside the callee
   /// Via names); true if this was the first.
@@ -171,7 +174,6 @@ private:
   clang::SourceLocation CurCondLoc; // the branch being refined
   bool WasConditional = false;      // applying a trylock's effects
   bool UnlikelyPath = false;        // refining the unlikely side of a branch
-  bool FpuReported = false;         // an FPU use outside a section was reported
 };
 
 } // namespace preemptlint

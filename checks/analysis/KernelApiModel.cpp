@@ -51,13 +51,14 @@ llvm::StringRef preemptlint::contextName(EntryContext C) {
   case EntryContext::Hardirq: return "hardirq";
   case EntryContext::IpiCallback: return "ipi";
   case EntryContext::PercpuThread: return "percpu_thread";
+  case EntryContext::IrqsOff: return "irqs_off";
   }
   return "process";
 }
 
 bool preemptlint::atomicContext(EntryContext C) {
   return C == EntryContext::Softirq || C == EntryContext::Hardirq ||
-         C == EntryContext::IpiCallback;
+         C == EntryContext::IpiCallback || C == EntryContext::IrqsOff;
 }
 
 bool preemptlint::parseContext(llvm::StringRef S, EntryContext &C) {
@@ -66,6 +67,7 @@ bool preemptlint::parseContext(llvm::StringRef S, EntryContext &C) {
   else if (S == "hardirq") C = EntryContext::Hardirq;
   else if (S == "ipi") C = EntryContext::IpiCallback;
   else if (S == "percpu_thread") C = EntryContext::PercpuThread;
+  else if (S == "irqs_off") C = EntryContext::IrqsOff;
   else return false;
   return true;
 }

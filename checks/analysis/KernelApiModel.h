@@ -49,7 +49,9 @@ enum class PreemptModel : uint8_t { None, Voluntary, Full, RT };
 bool parsePreemptModel(llvm::StringRef S, PreemptModel &M);
 
 /// The execution context a callback is registered to run in.
-enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback, PercpuThread };
+/// IrqsOff: called with local interrupts disabled, but not from an interrupt
+/// (cpuidle_state.enter, which the idle loop calls with interrupts off).
+enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback, PercpuThread, IrqsOff };
 /// The model's name of a context ("softirq", ...), and whether it is atomic.
 llvm::StringRef contextName(EntryContext C);
 bool parseContext(llvm::StringRef S, EntryContext &C);

@@ -24,6 +24,7 @@
 
 namespace clang {
 class ASTContext;
+class FieldDecl;
 class FunctionDecl;
 } // namespace clang
 
@@ -40,6 +41,13 @@ struct AnalysisOptions {
   std::string DumpFilter;                 // only this function, when set
   std::string MainFileName;               // as the compilation database names it
   std::vector<std::string> CorePaths;     // overrides the model's core_paths when set
+};
+
+/// A function stored into a struct field (.enter = fn, t->function = fn).
+struct FieldStoreRec {
+  const clang::FieldDecl *Field;
+  const clang::FunctionDecl *Target;
+  clang::SourceLocation Loc;
 };
 
 /// The net effect of a function, applied at its call sites.
@@ -82,6 +90,7 @@ struct FunctionSummary {
   /// made in (the first precise path that makes it atomic / unpinned).
   struct CallRec {
     const clang::FunctionDecl *Callee = nullptr;
+    const clang::FieldDecl *Field = nullptr; // a call through this field (Callee null)
     clang::SourceLocation Loc;
     bool Atomic = false;
     std::string AtomicLock;
@@ -136,6 +145,7 @@ private:
   friend class FunctionAnalyzer;
   void collectFileFacts();
   void findHandOffs(const std::vector<const clang::FunctionDecl *> &Defs);
+  bool reaches(const clang::FunctionDecl *From, const clang::FunctionDecl *To) const;
   FunctionEvents *eventsFor(const clang::FunctionDecl *FD);
   bool inMainFile(const clang::FunctionDecl *FD) const;
 
@@ -169,6 +179,11 @@ private:
     llvm::StringRef By;
   };
   std::vector<RegistrationRec> Registrations;
+  /// Every function stored into a struct field in the main file (designated
+  /// initialisers, assignments), for the link's ops-field calls.
+  std::vector<FieldStoreRec> FieldStores;
+  /// Callbacks whose RegisteredAt is only a store into a callback field.
+  llvm::DenseSet<const clang::FunctionDecl *> RegisteredByField;
   unsigned NumAnalysed = 0;
   llvm::DenseSet<const clang::FunctionDecl *> HeaderUsed;
   bool MissedSkippedBody = false;

@@ -16,16 +16,18 @@ using namespace preemptlint;
 //===----------------------------------------------------------------------===//
 
 void FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
-                                  const FunctionSummary *CS) {
+                                  const FunctionSummary *CS,
+                                  const FunctionSummary::CallRec *Inner) {
   if (S.Imprecise || Sum.Calls.size() >= 512)
     return;
   auto It = llvm::find_if(Sum.Calls, [&](const FunctionSummary::CallRec &C) {
-    return C.Callee == E.Callee && C.Loc == E.Loc;
+    return C.Callee == E.Callee && C.Field == E.Field && C.Loc == E.Loc;
   });
   if (It == Sum.Calls.end()) {
     Sum.Calls.emplace_back();
     It = Sum.Calls.end() - 1;
     It->Callee = E.Callee;
+    It->Field = E.Field;
     It->Loc = E.Loc;
     It->KnownSleeps = CS && (CS->Sleeps || CS->SleepGfpParam >= 0);
     It->KnownPinned = CS && CS->Pinned;
@@ -53,11 +55,25 @@ void FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
         C.AtomicSince = S.LastEnter[R];
       }
   }
-  if (!(A & cpuPinningRegions()) && !S.unknownIn(cpuPinningRegions()))
+  if (Inner && Inner->Atomic && !C.Atomic) {
+    // Atomic inside the helper itself.
+    C.Atomic = true;
+    C.AtomicLock = Inner->AtomicLock;
+    C.AtomicByRegion = Inner->AtomicByRegion;
+    C.AtomicRegion = Inner->AtomicRegion;
+    C.AtomicBy = Inner->AtomicBy;
+    C.AtomicSince = Inner->AtomicSince;
+  }
+  if (!(A & cpuPinningRegions()) && !S.unknownIn(cpuPinningRegions()) &&
+      (!Inner || Inner->Unpinned))
     C.Unpinned = true;
   for (auto &L : S.Locks)
     if (L.Decl && C.Held.size() < 8 && !llvm::is_contained(C.Held, L.Decl))
       C.Held.push_back(L.Decl);
+  if (Inner)
+    for (const ValueDecl *D : Inner->Held)
+      if (C.Held.size() < 8 && !llvm::is_contained(C.Held, D))
+        C.Held.push_back(D);
 }
 
 void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &Via) {
@@ -106,11 +122,7 @@ void FunctionAnalyzer::checkFpu(PathState &S, const Event &E, const ViaCall &Via
     recordNeed(Sum.Fpu, E, Via);
     return;
   }
-  // The first use on a path out of its section says it; the rest of the
-  // same function's arithmetic would only repeat it.
-  if (!FpuReported)
-    H.fpuOutsideRegion(FC, E, Via, S);
-  FpuReported = true;
+  H.fpuOutsideRegion(FC, E, Via, S);
 }
 
 std::optional<bool> FunctionAnalyzer::gfpSleeps(const PathState &S, const Expr *Gfp) {
@@ -410,6 +422,14 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
 }
 
 void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
+  // A call through an ops field: which function it reaches is the tree's
+  // to say (the link), so here it is only recorded with the state it is
+  // made in; the path state is left as it was.
+  if (E.Field) {
+    if (!Inverse)
+      recordCall(S, E, nullptr);
+    return;
+  }
   S.killGlobalFacts();
   if (!E.Callee)
     return;
@@ -428,6 +448,17 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     recordCall(S, E, CS);
   if (!CS)
     return;
+  // An inline helper of a header (netdev_start_xmit()) is not a function
+  // of the tree: the calls it makes through ops fields are this call's.
+  const FunctionDecl *Def = nullptr;
+  if (!Inverse && E.Callee->hasBody(Def) && !FA.inMainFile(Def))
+    for (auto &Inner : CS->Calls)
+      if (Inner.Field) {
+        Event FE = E;
+        FE.Callee = nullptr;
+        FE.Field = Inner.Field;
+        recordCall(S, FE, nullptr, &Inner);
+      }
   ViaCall Via;
   Via.Callee = E.Callee;
   // The callee's accesses happen in the state its caller calls it in.

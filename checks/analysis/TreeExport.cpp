@@ -2,9 +2,11 @@
 //
 // Turns the summaries of the main file's functions into plain data for the
 // whole-tree link: functions by linkage name (statics qualified by their
-// file), locks by the field or global that identifies them in every file.
+// file), locks and ops fields by the field or global that identifies them
+// in every file.
 //
 //===----------------------------------------------------------------------===//
+#include "Events.h"
 #include "PreemptAnalysis.h"
 #include "TreeFacts.h"
 
@@ -54,6 +56,16 @@ public:
     SourceLocation L = SM.getExpansionLoc((Def ? Def : FD)->getLocation());
     llvm::StringRef File = SM.isInMainFile(L) ? MainFile : SM.getFilename(L);
     return (File + ":" + FD->getName()).str();
+  }
+
+  /// Ops fields: "struct T.field", with T the named record around an
+  /// anonymous struct or union member.
+  std::string fieldId(const FieldDecl *F) const {
+    llvm::StringRef RN;
+    const RecordDecl *R = namedRecordOf(F, RN);
+    if (!R)
+      return "";
+    return (llvm::Twine(R->isUnion() ? "union " : "struct ") + RN + "." + F->getName()).str();
   }
 
   /// Locks: "struct T.field" for a field, the name of a global (qualified by
@@ -170,8 +182,18 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
     }
     for (auto &C : S->Calls) {
       CallSite CS;
-      CS.Callee = X.id(C.Callee);
-      CS.CalleeName = C.Callee->getName().str();
+      if (C.Field) {
+        // Through an ops field: the field is the callee; the link reaches
+        // every function the tree stores into it.
+        CS.Callee = X.fieldId(C.Field);
+        if (CS.Callee.empty())
+          continue;
+        CS.CalleeName = C.Field->getName().str();
+        CS.ThroughField = true;
+      } else {
+        CS.Callee = X.id(C.Callee);
+        CS.CalleeName = C.Callee->getName().str();
+      }
       CS.At = X.pos(C.Loc);
       CS.Atomic = C.Atomic;
       CS.AtomicLock = C.AtomicLock;
@@ -200,5 +222,15 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
         F.Registers.push_back(std::move(G));
       }
     Out.Functions.push_back(std::move(F));
+  }
+  for (auto &St : FieldStores) {
+    FieldStore Fs;
+    Fs.Field = X.fieldId(St.Field);
+    if (Fs.Field.empty())
+      continue;
+    Fs.Target = X.id(St.Target);
+    Fs.TargetName = St.Target->getName().str();
+    Fs.At = X.pos(St.Loc);
+    Out.Stores.push_back(std::move(Fs));
   }
 }

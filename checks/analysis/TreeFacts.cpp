@@ -102,7 +102,12 @@ struct Reader {
            str(O, "atomic_lock", C.AtomicLock) && str(O, "atomic_region", C.AtomicRegion) &&
            str(O, "atomic_by", C.AtomicBy) && pos(O, "atomic_since", C.AtomicSince) &&
            boolean(O, "unpinned", C.Unpinned) && boolean(O, "known_sleeps", C.KnownSleeps) &&
-           boolean(O, "known_pinned", C.KnownPinned) && strings(O, "held", C.Held);
+           boolean(O, "known_pinned", C.KnownPinned) && strings(O, "held", C.Held) &&
+           boolean(O, "field", C.ThroughField);
+  }
+  bool store(const json &O, FieldStore &S) {
+    return O.is_object() && str(O, "field", S.Field) && str(O, "target", S.Target) &&
+           str(O, "name", S.TargetName) && pos(O, "at", S.At);
   }
   bool function(const json &O, FunctionFacts &F) {
     if (!O.is_object())
@@ -173,7 +178,8 @@ std::string preemptlint::toJson(const FileFacts &F) {
                        {"unpinned", C.Unpinned},
                        {"known_sleeps", C.KnownSleeps},
                        {"known_pinned", C.KnownPinned},
-                       {"held", C.Held}});
+                       {"held", C.Held},
+                       {"field", C.ThroughField}});
     Fns.push_back({{"usr", Fn.Usr},
                    {"name", Fn.Name},
                    {"at", pos(Fn.At)},
@@ -191,10 +197,15 @@ std::string preemptlint::toJson(const FileFacts &F) {
                    {"calls", Calls},
                    {"registers", Regs}});
   }
+  json Stores = json::array();
+  for (auto &S : F.Stores)
+    Stores.push_back(
+        {{"field", S.Field}, {"target", S.Target}, {"name", S.TargetName}, {"at", pos(S.At)}});
   json Doc = {{"schema", "preemptlint-tree-facts"},
               {"version", F.Version},
               {"file", F.File},
-              {"functions", Fns}};
+              {"functions", Fns},
+              {"stores", Stores}};
   // Invalid UTF-8 in a name is replaced rather than aborting the dump.
   return Doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -223,6 +234,17 @@ bool preemptlint::fromJson(const std::string &Text, FileFacts &F, std::string &E
       F.Functions.emplace_back();
       if (!R.function(Fn, F.Functions.back())) {
         Ok = false;
+        break;
+      }
+    }
+  auto Stores = Doc.find("stores");
+  if (Ok && (Stores == Doc.end() || !Stores->is_array()))
+    Ok = R.fail("'stores' is not a list");
+  if (Ok)
+    for (auto &X : *Stores) {
+      F.Stores.emplace_back();
+      if (!R.store(X, F.Stores.back())) {
+        Ok = R.fail("a field store is malformed");
         break;
       }
     }

@@ -5,7 +5,9 @@
 // in its main file, what the whole-tree link needs: the function's identity
 // (USR), its net effects that callers must answer for (held or released at
 // every exit), its needs (pinned, may sleep), and its call sites with the
-// state they are made in. The schema is versioned (docs/whole-tree.md).
+// state they are made in (direct calls, and calls through ops fields); and
+// for the file, which functions it stores into which struct fields. The
+// schema is versioned (docs/whole-tree.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef PREEMPTLINT_ANALYSIS_TREEFACTS_H
@@ -18,7 +20,9 @@
 
 namespace preemptlint {
 
-constexpr int TreeFactsVersion = 1;
+/// 2: calls through ops fields ("field" call sites) and the functions the
+/// file stores into fields ("stores").
+constexpr int TreeFactsVersion = 2;
 
 struct SrcPos {
   std::string File;
@@ -45,8 +49,9 @@ struct FactNeed {
 };
 
 struct CallSite {
-  std::string Callee; // USR
-  std::string CalleeName;
+  std::string Callee; // USR; for a call through a field, the field ("struct T.f")
+  std::string CalleeName; // the function's name; the field's name
+  bool ThroughField = false; // a call through the function pointer a field holds
   SrcPos At;
   bool Atomic = false;     // some precise path makes the call in atomic context
   std::string AtomicLock;  // ... because this lock is held (as written)
@@ -66,6 +71,15 @@ struct Registration {
   std::string TargetName;
   std::string Context; // the model's name: process, softirq, hardirq, ipi, percpu_thread
   std::string By;      // the registering primitive
+  SrcPos At;
+};
+
+/// A function stored into a struct field: a call through that field may
+/// reach it.
+struct FieldStore {
+  std::string Field;  // "struct T.f" (as locks are named)
+  std::string Target; // the function, by linkage name
+  std::string TargetName;
   SrcPos At;
 };
 
@@ -91,6 +105,7 @@ struct FileFacts {
   int Version = TreeFactsVersion;
   std::string File; // as the compilation database names it
   std::vector<FunctionFacts> Functions;
+  std::vector<FieldStore> Stores; // in initialisers and functions of the file
 };
 
 /// JSON text of F, and back. fromJson returns false (with Err) on malformed

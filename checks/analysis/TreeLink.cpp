@@ -11,6 +11,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include <optional>
 #include <set>
 
 using namespace preemptlint;
@@ -23,6 +24,15 @@ namespace {
 /// GFP that allows it, a per-CPU access only under a caller's caller's
 /// protection); see docs/design.md, "Whole-tree analysis".
 constexpr size_t MaxReportedChain = 1;
+
+/// A call through an ops field reaches every function the tree stores into
+/// that field, up to this many; a field with more is not linked at all (its
+/// calls reach nothing). Such a field is a generic interface with many
+/// implementations (file_operations.read across a tree): a call site rarely
+/// reaches all of them, and a finding naming one of many would be mostly
+/// noise, so this errs towards silence. Measured on the 6.12 core corpus:
+/// see docs/whole-tree.md, "Calls through ops fields".
+constexpr size_t MaxFieldTargets = 8;
 
 struct Caller {
   const FunctionFacts *F;
@@ -45,11 +55,39 @@ public:
         ById.try_emplace(F.Usr, &F);
         FileOf[&F] = File->File;
       }
+    // What each ops field may hold: the functions the tree stores into it.
+    llvm::StringMap<std::vector<const FunctionFacts *>> Stored;
+    for (auto *File : Sorted)
+      for (auto &S : File->Stores) {
+        StoreList.push_back({&S, File->File});
+        const FunctionFacts *T = lookup(S.Target);
+        auto &V = Stored[S.Field];
+        if (T && !llvm::is_contained(V, T))
+          V.push_back(T);
+      }
+    for (auto &[Field, V] : Stored)
+      if (V.size() > MaxFieldTargets)
+        ++Stats.FieldsOverCap;
+    for (auto &CF : Model.callbackFields())
+      FieldContext.try_emplace("struct " + CF.Record + "." + CF.Field, CF.Ctx);
     for (auto *F : All)
       for (auto &C : F->Calls) {
         ++Stats.Calls;
+        if (C.ThroughField) {
+          ++Stats.FieldCalls;
+          auto It = Stored.find(C.Callee);
+          if (It == Stored.end() || It->second.empty() || It->second.size() > MaxFieldTargets)
+            continue;
+          ++Stats.FieldLinked;
+          for (auto *T : It->second) {
+            Targets[&C].push_back(T);
+            FieldCallers[T].push_back({F, &C});
+          }
+          continue;
+        }
         if (const FunctionFacts *T = lookup(C.Callee)) {
           ++Stats.Linked;
+          Targets[&C].push_back(T);
           Callers[T].push_back({F, &C});
         }
       }
@@ -70,9 +108,10 @@ public:
         D.Sleeps = It->second;
       if (auto It = Needs.find(F); It != Needs.end())
         D.Needs = It->second;
-      if (auto It = Callers.find(F); It != Callers.end())
-        for (auto &[G, C] : It->second)
-          D.Callers.push_back({G->Name, *C});
+      for (auto *M : {&Callers, &FieldCallers})
+        if (auto It = M->find(F); It != M->end())
+          for (auto &[G, C] : It->second)
+            D.Callers.push_back({G->Name, *C});
       X.Definitions.push_back(std::move(D));
     }
     return X;
@@ -83,6 +122,7 @@ public:
     computeNeeds();
     reportSleeps();
     reportCallbacks();
+    reportMethods();
     reportNeeds();
     judgeExitEffects();
   }
@@ -93,6 +133,14 @@ private:
   const FunctionFacts *lookup(const std::string &Id) const {
     auto It = ById.find(Id);
     return It == ById.end() ? nullptr : It->second;
+  }
+  using TargetList = llvm::SmallVector<const FunctionFacts *, 1>;
+  /// The functions of the tree a call reaches: its callee, or for a call
+  /// through an ops field, what the tree stores there (none past the cap).
+  const TargetList &targetsOf(const CallSite &C) const {
+    static const TargetList None;
+    auto It = Targets.find(&C);
+    return It == Targets.end() ? None : It->second;
   }
   static bool matchesAny(const std::vector<std::string> &Patterns, const std::string &Name) {
     return llvm::any_of(Patterns, [&](const std::string &P) { return globMatch(P, Name); });
@@ -131,17 +179,20 @@ private:
       for (auto *F : All) {
         if (M.count(F))
           continue;
+        bool Found = false;
         for (auto &C : F->Calls) {
-          const FunctionFacts *T = lookup(C.Callee);
-          if (!T || T == F || !Ok(*F, C))
+          if (Found || !Ok(*F, C))
             continue;
-          auto It = M.find(T);
-          if (It == M.end())
-            continue;
-          std::vector<ChainStep> Chain{{F->Name, C.CalleeName, C.At}};
-          Chain.insert(Chain.end(), It->second.begin(), It->second.end());
-          Add.push_back({F, std::move(Chain)});
-          break;
+          for (const FunctionFacts *T : targetsOf(C)) {
+            auto It = T == F ? M.end() : M.find(T);
+            if (It == M.end())
+              continue;
+            std::vector<ChainStep> Chain{{F->Name, T->Name, C.At}};
+            Chain.insert(Chain.end(), It->second.begin(), It->second.end());
+            Add.push_back({F, std::move(Chain)});
+            Found = true;
+            break;
+          }
         }
       }
       if (Add.empty())
@@ -164,9 +215,34 @@ private:
       for (auto &C : F->Calls) {
         if (!C.Atomic || C.KnownSleeps)
           continue;
-        if (auto *Chain = reportable(Sleeps, lookup(C.Callee)))
-          H.sleepThroughCall(*F, C, *Chain);
+        // Through an ops field: the first target that sleeps (one finding
+        // per call site).
+        for (const FunctionFacts *T : targetsOf(C))
+          if (auto *Chain = reportable(Sleeps, T)) {
+            H.sleepThroughCall(*F, C, *Chain);
+            break;
+          }
       }
+  }
+
+  /// Why T, entered in an atomic context its own file did not know, may
+  /// sleep: it sleeps itself, or a call it makes (in that context) reaches
+  /// a function that sleeps itself. Its atomic call sites are judged
+  /// where they are (reportSleeps).
+  std::optional<std::vector<ChainStep>> atomicEntrySleep(const FunctionFacts *T) const {
+    if (auto *Chain = reportable(Sleeps, T))
+      return *Chain;
+    for (auto &C : T->Calls) {
+      if (C.Atomic || C.KnownSleeps)
+        continue;
+      for (const FunctionFacts *U : targetsOf(C))
+        if (auto *Chain = U == T ? nullptr : reportable(Sleeps, U)) {
+          std::vector<ChainStep> Out{{T->Name, U->Name, C.At}};
+          Out.insert(Out.end(), Chain->begin(), Chain->end());
+          return Out;
+        }
+    }
+    return std::nullopt;
   }
 
   /// A callback registered from another file: its own analysis did not
@@ -180,9 +256,26 @@ private:
         const FunctionFacts *T = lookup(R.Target);
         if (!T || FileOf.lookup(T) == FileOf.lookup(G))
           continue;
-        if (auto *Chain = reportable(Sleeps, T))
+        if (auto Chain = atomicEntrySleep(T))
           H.sleepInAtomicCallback(*T, *G, R, *Chain);
       }
+  }
+
+  /// A method stored, in another file than its own, into an ops field whose
+  /// calls run in an atomic context (the model's callback_fields): its own
+  /// analysis did not know that context. Once per method.
+  void reportMethods() {
+    std::set<const FunctionFacts *> Done;
+    for (auto &[S, File] : StoreList) {
+      auto Ctx = FieldContext.find(S->Field);
+      if (Ctx == FieldContext.end() || !atomicContext(Ctx->second))
+        continue;
+      const FunctionFacts *T = lookup(S->Target);
+      if (!T || FileOf.lookup(T) == File || !Done.insert(T).second)
+        continue;
+      if (auto Chain = atomicEntrySleep(T))
+        H.sleepInAtomicMethod(*T, *S, contextName(Ctx->second).str(), *Chain);
+    }
   }
 
 
@@ -360,7 +453,14 @@ private:
   std::vector<const FunctionFacts *> All;
   llvm::StringMap<const FunctionFacts *> ById;
   llvm::DenseMap<const FunctionFacts *, llvm::StringRef> FileOf;
-  llvm::DenseMap<const FunctionFacts *, std::vector<Caller>> Callers;
+  llvm::DenseMap<const FunctionFacts *, std::vector<Caller>> Callers; // direct calls
+  /// Calls through ops fields, by target: carried by the fixpoints and
+  /// shown by --explain, but not callers for the judgement of wrappers and
+  /// roots (a method's lock effects and entry are its own file's to judge).
+  llvm::DenseMap<const FunctionFacts *, std::vector<Caller>> FieldCallers;
+  llvm::DenseMap<const CallSite *, TargetList> Targets;
+  std::vector<std::pair<const FieldStore *, llvm::StringRef>> StoreList; // with its file
+  llvm::StringMap<EntryContext> FieldContext; // the model's callback_fields, by field
   Chains Sleeps, Needs;
 };
 

@@ -22,7 +22,13 @@
 //   analysis already judged that callee.
 // - Functions are identified by name (statics by file and name); two
 //   external definitions of one name (two configurations) use the first.
-//   Calls through function pointers are not linked.
+// - A call through an ops field (ops->enter(...)) reaches every function
+//   the tree stores into that field, when there are few enough (a capped
+//   fan-out: past the cap, nothing). These edges carry sleeps and needs
+//   and are judged at atomic call sites, but are no callers for the
+//   wrapper and root judgements. A method stored into a field whose calls
+//   the model says run atomic is judged like a callback registered there.
+//   Other function pointers (variables, arrays, arguments) are not linked.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PREEMPTLINT_ANALYSIS_TREELINK_H
@@ -66,6 +72,12 @@ public:
   /// atomic context, and T may sleep itself (Chain).
   virtual void sleepInAtomicCallback(const FunctionFacts &T, const FunctionFacts &Registrant,
                                      const Registration &R, const std::vector<ChainStep> &Chain) {}
+  /// Method T is stored into ops field S.Field in another file, the model
+  /// says calls through that field run in Context (atomic), and T may
+  /// sleep (Chain: T itself, or a function it calls that sleeps itself).
+  virtual void sleepInAtomicMethod(const FunctionFacts &T, const FieldStore &S,
+                                   const std::string &Context,
+                                   const std::vector<ChainStep> &Chain) {}
   /// F has no caller in the tree, runs preemptible (it takes locks or may
   /// sleep), and uses per-CPU data with nothing pinning it (Chain).
   virtual void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Chain) {}
@@ -73,6 +85,8 @@ public:
 
 struct TreeStats {
   unsigned Functions = 0, Calls = 0, Linked = 0; // call sites resolved to a definition
+  unsigned FieldCalls = 0, FieldLinked = 0; // calls through ops fields; resolved (within the cap)
+  unsigned FieldsOverCap = 0;               // fields holding more functions than the cap
 };
 
 /// Links Files (in any order; results do not depend on it) and reports to H.

@@ -54,7 +54,22 @@ struct Recorder : TreeHandler {
   void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Ch) override {
     Got.push_back("root " + F.Name);
   }
+  void sleepInAtomicMethod(const FunctionFacts &T, const FieldStore &S, const std::string &Ctx,
+                           const std::vector<ChainStep> &Ch) override {
+    Got.push_back("method " + T.Name + " " + S.Field + " " + Ctx + " " +
+                  std::to_string(Ch.size()) + " " + Ch.back().What);
+  }
 };
+
+CallSite fieldCall(const std::string &Field, unsigned Line) {
+  CallSite C = call(Field, Line);
+  C.ThroughField = true;
+  return C;
+}
+
+FieldStore store(const std::string &Field, const std::string &Target) {
+  return {Field, Target, Target, {"/t/ops.c", 9, 2}};
+}
 
 KernelApiModel model() {
   KernelApiModel M;
@@ -89,6 +104,16 @@ TEST(TreeFacts, RoundTrip) {
   EXPECT_EQ(G.Functions[0].Sleeps.What, "msleep");
   EXPECT_EQ(G.Functions[0].Calls[0].Held[0], "struct dev.lock");
   EXPECT_TRUE(G.Functions[0].Calls[0].Atomic);
+  EXPECT_FALSE(G.Functions[0].Calls[0].ThroughField);
+  // A call through an ops field and a store into one.
+  F.Functions[0].Calls.push_back(fieldCall("struct ops.enter", 8));
+  F.Stores.push_back(store("struct ops.enter", "b"));
+  ASSERT_TRUE(fromJson(toJson(F), G, Err)) << Err;
+  EXPECT_TRUE(G.Functions[0].Calls[1].ThroughField);
+  EXPECT_EQ(G.Functions[0].Calls[1].Callee, "struct ops.enter");
+  ASSERT_EQ(G.Stores.size(), 1u);
+  EXPECT_EQ(G.Stores[0].Field, "struct ops.enter");
+  EXPECT_EQ(G.Stores[0].Target, "b");
 }
 
 TEST(TreeFacts, RefusesForeignDamagedAndTruncated) {
@@ -96,11 +121,14 @@ TEST(TreeFacts, RefusesForeignDamagedAndTruncated) {
   F.File = "x.c";
   F.Functions.push_back(fn("a"));
   std::string Text = toJson(F), Err;
-  // Another version.
-  std::string Foreign = Text;
-  Foreign.replace(Foreign.find("\"version\":1"), 11, "\"version\":99");
-  EXPECT_FALSE(fromJson(Foreign, G, Err));
-  EXPECT_TRUE(G.Functions.empty());
+  // Another version (an older one too: version 1 had no field calls).
+  std::string V = "\"version\":" + std::to_string(TreeFactsVersion);
+  for (const char *Other : {"\"version\":99", "\"version\":1"}) {
+    std::string Foreign = Text;
+    Foreign.replace(Foreign.find(V), V.size(), Other);
+    EXPECT_FALSE(fromJson(Foreign, G, Err));
+    EXPECT_TRUE(G.Functions.empty());
+  }
   // Truncated (a killed writer).
   EXPECT_FALSE(fromJson(Text.substr(0, Text.size() / 2), G, Err));
   // A field of the wrong type: refused as a whole, not half used.
@@ -197,4 +225,72 @@ TEST(TreeLink, ExplainShowsChainsAndCallers) {
   Explanation Y = explainFunction({B}, M, "sleeper");
   ASSERT_EQ(Y.Definitions[0].Callers.size(), 1u);
   EXPECT_EQ(Y.Definitions[0].Callers[0].Function, "deep");
+}
+
+TEST(TreeLink, FieldCallReachesStoredFunctionsUpToTheCap) {
+  KernelApiModel M = model();
+  FileFacts Core, Drv;
+  Core.File = "core.c";
+  Drv.File = "drv.c";
+  FunctionFacts Caller = fn("caller"), Quiet = fn("quiet");
+  CallSite C = fieldCall("struct ops.poke", 10);
+  C.Atomic = true;
+  Caller.Calls = {C, fieldCall("struct ops.poke", 11)};
+  FunctionFacts Sleeper = fn("sleeper");
+  Sleeper.Sleeps = {true, "msleep", {"/t/drv.c", 4, 2}};
+  Drv.Functions = {Quiet, Sleeper};
+  Drv.Stores = {store("struct ops.poke", "quiet"), store("struct ops.poke", "sleeper")};
+  Core.Functions = {Caller};
+  Recorder R;
+  linkTree({Core, Drv}, M, R);
+  // The atomic call reaches sleeper(); the other is not atomic.
+  ASSERT_EQ(R.Got.size(), 1u);
+  EXPECT_EQ(R.Got[0], "sleep caller struct ops.poke msleep");
+  // Through the non-atomic call, caller() may sleep.
+  Explanation X = explainFunction({Core, Drv}, M, "caller");
+  ASSERT_EQ(X.Definitions.size(), 1u);
+  EXPECT_EQ(X.Definitions[0].Sleeps.size(), 2u);
+  // Past the cap, the field is a generic interface: nothing is linked.
+  for (int I = 0; I < 8; ++I) {
+    Drv.Functions.push_back(fn("other" + std::to_string(I)));
+    Drv.Stores.push_back(store("struct ops.poke", "other" + std::to_string(I)));
+  }
+  Recorder R2;
+  TreeStats S = linkTree({Core, Drv}, M, R2);
+  EXPECT_TRUE(R2.Got.empty()) << R2.Got.front();
+  EXPECT_EQ(S.FieldsOverCap, 1u);
+  EXPECT_EQ(S.FieldLinked, 0u);
+}
+
+TEST(TreeLink, MethodStoredIntoAnAtomicField) {
+  KernelApiModel M;
+  std::string Err;
+  ASSERT_TRUE(M.loadString(R"({"callback_fields": [
+      {"record": "net_device_ops", "field": "ndo_start_xmit", "context": "softirq"},
+      {"record": "net_device_ops", "field": "ndo_open", "context": "process"}]})",
+                           "t", Err))
+      << Err;
+  FileFacts Ops, Meth, Helper;
+  Ops.File = "ops.c";
+  Meth.File = "meth.c";
+  Helper.File = "helper.c";
+  FunctionFacts Xmit = fn("xmit"), Open = fn("open"), Sync = fn("sync");
+  Sync.Sleeps = {true, "msleep", {"/t/helper.c", 4, 2}};
+  Xmit.Calls = {call("sync", 20)};
+  Open.Calls = {call("sync", 30)};
+  Meth.Functions = {Xmit, Open};
+  Helper.Functions = {Sync};
+  Ops.Stores = {store("struct net_device_ops.ndo_start_xmit", "xmit"),
+                store("struct net_device_ops.ndo_open", "open")};
+  Recorder R;
+  linkTree({Ops, Meth, Helper}, M, R);
+  // xmit() runs with bottom halves off and calls a helper that sleeps;
+  // open() runs in process context.
+  ASSERT_EQ(R.Got.size(), 1u);
+  EXPECT_EQ(R.Got[0], "method xmit struct net_device_ops.ndo_start_xmit softirq 2 msleep");
+  // Stored in its own file, its own analysis knew the context: not again.
+  Meth.Stores = Ops.Stores;
+  Recorder R2;
+  linkTree({Meth, Helper}, M, R2);
+  EXPECT_TRUE(R2.Got.empty()) << R2.Got.front();
 }
