@@ -607,3 +607,33 @@ int good_drop_on_error(struct dev *d, int err)
 	spin_lock(&d->lock);
 	return 0;
 }
+
+/*
+ * A helper that drops and re-takes its caller's global lock around a wait,
+ * with the contract saying so (drivers/pci/access.c pci_wait_cfg()): its
+ * callers still hold the lock once, not twice.
+ */
+static DEFINE_RAW_SPINLOCK(tcfg_lock);
+static int tcfg_blocked;
+
+static void tcfg_wait(void)
+	__must_hold(&tcfg_lock)
+{
+	do {
+		raw_spin_unlock_irq(&tcfg_lock);
+		msleep(1);
+		raw_spin_lock_irq(&tcfg_lock);
+	} while (tcfg_blocked);
+}
+
+int good_read_config_waiting(void)
+{
+	int v;
+
+	raw_spin_lock_irq(&tcfg_lock);
+	if (tcfg_blocked)
+		tcfg_wait();
+	v = tcfg_blocked + 1;
+	raw_spin_unlock_irq(&tcfg_lock);
+	return v;
+}
