@@ -179,6 +179,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       F.Sleeps.Has = true;
       F.Sleeps.What = S->Sleeps.What.str();
       F.Sleeps.Where = X.pos(S->Sleeps.At);
+      F.SleepsAfterRelease = S->SleepAfterRelease;
     }
     for (auto &C : S->Calls) {
       CallSite CS;

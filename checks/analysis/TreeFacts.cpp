@@ -121,11 +121,13 @@ struct Reader {
           need(O, "sleeps", F.Sleeps)))
       return false;
     // Optional (absent: false).
-    if (auto M = O.find("manages_pinning"); M != O.end()) {
-      if (!M->is_boolean())
-        return fail("'manages_pinning' is not a boolean");
-      F.ManagesPinning = M->get<bool>();
-    }
+    for (auto [Key, Field] : {std::pair<const char *, bool *>{"manages_pinning", &F.ManagesPinning},
+                              {"sleeps_after_release", &F.SleepsAfterRelease}})
+      if (auto M = O.find(Key); M != O.end()) {
+        if (!M->is_boolean())
+          return fail(std::string("'") + Key + "' is not a boolean");
+        *Field = M->get<bool>();
+      }
     auto It = O.find("calls");
     if (It == O.end() || !It->is_array())
       return fail("'calls' is not a list");
@@ -194,6 +196,7 @@ std::string preemptlint::toJson(const FileFacts &F) {
                    {"ends", Fn.Ends},
                    {"pinned", need(Fn.Pinned)},
                    {"sleeps", need(Fn.Sleeps)},
+                   {"sleeps_after_release", Fn.SleepsAfterRelease},
                    {"calls", Calls},
                    {"registers", Regs}});
   }

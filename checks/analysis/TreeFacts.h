@@ -97,6 +97,7 @@ struct FunctionFacts {
   std::vector<std::string> Ends;     // every region it ends somewhere
   FactNeed Pinned;  // a per-CPU access its callers answer for
   FactNeed Sleeps;  // may sleep (outside its own atomic sections)
+  bool SleepsAfterRelease = false; // ... only after dropping what its caller held
   std::vector<CallSite> Calls;
   std::vector<Registration> Registers;
 };

@@ -216,9 +216,12 @@ private:
         if (!C.Atomic || C.KnownSleeps)
           continue;
         // Through an ops field: the first target that sleeps (one finding
-        // per call site).
+        // per call site). A callee that sleeps only after dropping what its
+        // caller held (rpm_resume() around schedule(), __down_common())
+        // does not sleep in the caller's atomic section, as in the file's
+        // own judgement.
         for (const FunctionFacts *T : targetsOf(C))
-          if (auto *Chain = reportable(Sleeps, T)) {
+          if (auto *Chain = T && T->SleepsAfterRelease ? nullptr : reportable(Sleeps, T)) {
             H.sleepThroughCall(*F, C, *Chain);
             break;
           }

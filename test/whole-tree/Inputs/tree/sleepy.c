@@ -29,3 +29,17 @@ void tree_timer_fn(struct timer_list *t)
 {
 	msleep(10);
 }
+
+/*
+ * Called with d->lock held: drops it around the sleep and takes it back
+ * (rpm_resume() around schedule()). Its callers' section is not where it
+ * sleeps.
+ */
+void tree_wait_unlocked(struct tdev *d)
+{
+	while (!d->ready) {
+		spin_unlock(&d->lock);
+		msleep(1);
+		spin_lock(&d->lock);
+	}
+}

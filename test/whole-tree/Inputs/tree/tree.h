@@ -17,5 +17,6 @@ void tdev_unlock(struct tdev *d);
 int tdev_update(struct tdev *d, int v);
 void tdev_clear(struct tdev *d);
 void tdev_walk(struct tdev *d, int n);
+void tree_wait_unlocked(struct tdev *d);
 struct timer_list;
 void tree_timer_fn(struct timer_list *t);

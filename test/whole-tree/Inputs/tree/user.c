@@ -58,3 +58,11 @@ void user_arm_timer(struct timer_list *t)
 {
 	timer_setup(t, tree_timer_fn, 0);
 }
+
+void user_wait_ready(struct tdev *d)
+{
+	spin_lock(&d->lock);
+	tree_wait_unlocked(d);
+	d->val = 1;
+	spin_unlock(&d->lock);
+}
