@@ -489,8 +489,12 @@ void FunctionAnalyzer::finish() {
   }
   // A lock effect for the callers, when every path agrees on it.
   auto summarise = [&](const HeldLock &L, bool Acquire, auto PathState::*Set) {
+    // A release is the same release whether the path knew the lock as its
+    // caller's by an assertion or not at all (wake_futex_pi() drops the
+    // caller's wait_lock on every path, asserted on some).
     if (!llvm::all_of(Precise, [&](const PathState *S) {
-          return llvm::find(S->*Set, L) != (S->*Set).end();
+          return Acquire ? llvm::find(S->*Set, L) != (S->*Set).end()
+                         : llvm::any_of(S->*Set, [&](const HeldLock &O) { return O.Key == L.Key; });
         }))
       return;
     FunctionSummary::LockEffect LE;

@@ -554,8 +554,11 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
         S.Assumed |= AL.Lock.Implies & ~S.activeRegions();
         continue;
       }
+      // Held already, under this name or (what it implies being active)
+      // under another: explained.
       std::string Key = resolveAlias(S, E.ArgKeys[AL.Param] + AL.Suffix);
-      if (llvm::any_of(S.Locks, [&](const HeldLock &L) { return L.Key == Key; }))
+      if (llvm::any_of(S.Locks, [&](const HeldLock &L) { return L.Key == Key; }) ||
+          !(AL.Lock.Implies & ~S.activeRegions()))
         continue;
       HeldLock L = AL.Lock;
       L.Key = Key;
