@@ -109,7 +109,6 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E) {
     return Status::Missing;
   auto Buf = readRegularFile(Path, MaxEntryBytes, Err);
   if (!Buf) {
-    ++Rejected;
     return Status::Missing;
   }
   // The last field hashes everything before it.
@@ -132,7 +131,6 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E) {
     Sound = !R.Bad && R.D.empty() && Check == contentHash(All.take_front(Body));
   }
   if (!Sound) {
-    ++Rejected;
     E = CacheEntry();
     return Status::Missing;
   }

@@ -54,15 +54,11 @@ public:
   /// disk, a read-only directory): the run goes on without it.
   bool store(const std::string &Key, const CacheEntry &E) const;
 
-  /// Entries found unsound (and left to be rebuilt) by lookup().
-  unsigned rejected() const { return Rejected; }
-
 private:
   std::string entryPath(const std::string &Key) const;
   const std::string &currentHash(const std::string &Path);
   std::string Root;                        // DIR/v1
   std::map<std::string, std::string> Seen; // path -> hash now ("" unreadable)
-  unsigned Rejected = 0;
 };
 
 /// What every key of a run shares: the cache format, the tool's

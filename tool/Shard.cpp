@@ -2,6 +2,7 @@
 #include "Shard.h"
 
 #include "AtomicWrite.h"
+#include "Database.h"
 #include "Driver.h"
 #include "Version.h"
 #include "Wire.h"
@@ -16,6 +17,8 @@
 using namespace preemptlint;
 
 static constexpr const char *Magic = "preemptlint-shard-1";
+/// A shard file larger than this is not read (it cannot be one of ours).
+static constexpr uint64_t MaxShardBytes = 4ull << 30;
 
 bool preemptlint::parseShard(llvm::StringRef S, ShardSpec &Out) {
   auto [A, B] = S.split('/');
@@ -37,10 +40,11 @@ static std::string shardFile(const std::string &Dir, const ShardSpec &S) {
   return std::string(P);
 }
 
-bool preemptlint::writeShard(const std::string &Dir, const ShardSpec &S, const RunResult &R,
-                             std::string &Err) {
+bool preemptlint::writeShard(const std::string &Dir, const ShardSpec &S,
+                             const std::string &Identity, const RunResult &R, std::string &Err) {
   WireWriter W;
   W.str(Magic), W.str(PREEMPTLINT_VERSION), W.u32(S.K), W.u32(S.N), W.str(R.BaseDir);
+  W.str(Identity);
   W.u32(R.Files), W.u32(R.Functions), W.u32(R.SuppressedNolint), W.u32(R.FromCache);
   W.u32(uint32_t(R.Diags.size()));
   for (auto &D : R.Diags)
@@ -59,8 +63,9 @@ bool preemptlint::writeShard(const std::string &Dir, const ShardSpec &S, const R
   return false;
 }
 
-bool preemptlint::readShards(const std::vector<std::string> &Dirs, RunResult &R,
-                             std::vector<std::string> &FactsFiles, std::string &Err) {
+bool preemptlint::readShards(const std::vector<std::string> &Dirs, const std::string &Identity,
+                             RunResult &R, std::vector<std::string> &FactsFiles,
+                             std::string &Err) {
   std::map<unsigned, std::string> Seen; // K -> directory
   unsigned N = 0;
   std::string Base;
@@ -77,13 +82,14 @@ bool preemptlint::readShards(const std::vector<std::string> &Dirs, RunResult &R,
             (EC ? EC.message() : std::to_string(Found.size()) + " shard files") + ")";
       return false;
     }
-    auto Buf = llvm::MemoryBuffer::getFile(Found[0], /*IsText=*/false);
-    llvm::StringRef All = Buf ? (*Buf)->getBuffer() : "";
+    std::string ReadErr;
+    auto Buf = readRegularFile(Found[0], MaxShardBytes, ReadErr);
+    llvm::StringRef All = Buf ? Buf->getBuffer() : "";
     WireReader In(All);
     bool OK = Buf && In.str() == Magic && In.str() == PREEMPTLINT_VERSION;
     ShardSpec S;
     S.K = In.u32(), S.N = In.u32();
-    std::string B = In.str();
+    std::string B = In.str(), Made = In.str();
     RunResult X;
     X.Files = In.u32(), X.Functions = In.u32(), X.SuppressedNolint = In.u32(),
     X.FromCache = In.u32();
@@ -101,6 +107,11 @@ bool preemptlint::readShards(const std::vector<std::string> &Dirs, RunResult &R,
     OK = OK && !In.Bad && In.D.empty() && Check == contentHash(All.take_front(Body));
     if (!OK || S.K < 1 || S.K > S.N) {
       Err = "'" + Found[0] + "' is damaged or was written by another version of preemptlint";
+      return false;
+    }
+    if (Made != Identity) {
+      Err = "'" + Dir + "' was made by another build of preemptlint, model or options (--checks, "
+            "--preempt-model, --model, --budget, --core-paths) than this merge";
       return false;
     }
     if (!N)

@@ -30,14 +30,17 @@ bool parseShard(llvm::StringRef S, ShardSpec &Out);
 /// shard S: the same answer on every machine and in every run.
 bool inShard(llvm::StringRef Name, const ShardSpec &S);
 
-/// Writes R (per-file results, before any link) as shard S into Dir.
-bool writeShard(const std::string &Dir, const ShardSpec &S, const RunResult &R,
-                std::string &Err);
+/// Writes R (per-file results, before any link) as shard S into Dir;
+/// Identity says how the run was made (the tool, model and options).
+bool writeShard(const std::string &Dir, const ShardSpec &S, const std::string &Identity,
+                const RunResult &R, std::string &Err);
 /// Reads the shards in Dirs into R (results concatenated and sorted) and
 /// lists their facts files. Fails (Err) on a directory without a shard, a
 /// damaged or foreign shard file, shards of different runs (N, the base
-/// directory, the tool), a shard given twice or a missing part.
-bool readShards(const std::vector<std::string> &Dirs, RunResult &R,
+/// directory), shards made otherwise than the merge would make them (another
+/// tool, model or result-changing option than Identity), a shard given twice
+/// or a missing part.
+bool readShards(const std::vector<std::string> &Dirs, const std::string &Identity, RunResult &R,
                 std::vector<std::string> &FactsFiles, std::string &Err);
 
 } // namespace preemptlint

@@ -109,6 +109,24 @@ static cl::opt<unsigned> PathLimit("path-limit", cl::desc("Path states kept per 
 static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function before giving up on it"),
                                 cl::init(300000), cl::cat(Cat));
 
+/// What makes two runs' results comparable: the tool, the model texts and
+/// the options that change results, and BaseDir (keySalt).
+static std::string runSalt(const std::string &ModelPath, const std::string &BaseDir) {
+  std::string Err;
+  std::vector<std::string> ModelTexts;
+  for (auto &M : ModelFiles) // the shipped model is part of the executable's identity too
+    if (auto Buf = readRegularFile(M, MaxModelBytes, Err))
+      ModelTexts.push_back(std::string(Buf->getBuffer()));
+  if (auto Buf = readRegularFile(ModelPath, MaxModelBytes, Err))
+    ModelTexts.push_back(std::string(Buf->getBuffer()));
+  std::string Options = "checks=" + ChecksOpt + "\npreempt-model=" + PreemptModelOpt +
+                        "\npath-limit=" + std::to_string(std::max(1u, unsigned(PathLimit))) +
+                        "\nbudget=" + std::to_string(Budget) + "\ncore-paths=";
+  for (auto &C : CorePaths)
+    Options += C + ",";
+  return keySalt(ModelTexts, Options, BaseDir);
+}
+
 static ReportOptions reportOptions() {
   return {Format, OutFile, BaselineFile, WriteBaselineFile};
 }
@@ -244,7 +262,8 @@ int main(int argc, const char **argv) {
     auto Start = std::chrono::steady_clock::now();
     RunResult R;
     std::vector<std::string> Facts;
-    if (!readShards(std::vector<std::string>(Files.begin(), Files.end()), R, Facts, Err))
+    if (!readShards(std::vector<std::string>(Files.begin(), Files.end()), runSalt(ModelPath, ""),
+                    R, Facts, Err))
       return usageError(Err);
     LintConfig LC;
     LC.Model = &Model;
@@ -348,20 +367,9 @@ int main(int argc, const char **argv) {
     }
   }
   if (Cache.enabled()) {
-    std::vector<std::string> ModelTexts;
-    for (auto &M : ModelFiles) // the shipped model is part of the executable's identity too
-      if (auto Buf = readRegularFile(M, MaxModelBytes, Err))
-        ModelTexts.push_back(std::string(Buf->getBuffer()));
-    if (auto Buf = readRegularFile(ModelPath, MaxModelBytes, Err))
-      ModelTexts.push_back(std::string(Buf->getBuffer()));
-    std::string Options = "checks=" + ChecksOpt + "\npreempt-model=" + PreemptModelOpt +
-                          "\npath-limit=" + std::to_string(RO.Lint.Analysis.PathLimit) +
-                          "\nbudget=" + std::to_string(RO.Lint.Analysis.Budget) + "\ncore-paths=";
-    for (auto &C : RO.Lint.Analysis.CorePaths)
-      Options += C + ",";
     RO.Cache = &Cache;
     RO.SkipUnusedBodies = SkipBodies;
-    RO.CacheSalt = keySalt(ModelTexts, Options, BaseDir);
+    RO.CacheSalt = runSalt(ModelPath, BaseDir);
   }
 
   std::string Dump;
@@ -384,7 +392,7 @@ int main(int argc, const char **argv) {
   std::set<std::string> Others;
   if (Shard.N) {
     // Unlinked: the merge links every shard's facts.
-    if (!writeShard(FactsDir, Shard, R, Err))
+    if (!writeShard(FactsDir, Shard, runSalt(ModelPath, ""), R, Err))
       return usageError(Err);
     for (auto &E : R.Errors)
       errs() << "preemptlint: error: " << escapeName(E.File) << ": " << escapeName(E.Message) << "\n";

@@ -12,16 +12,11 @@ using namespace clang;
 using namespace preemptlint;
 
 
-/// A variable named Name declared in S (the function's body).
-static const VarDecl *localNamed(const Stmt *S, llvm::StringRef Name) {
-  if (!S)
-    return nullptr;
-  if (auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (auto *VD = dyn_cast<VarDecl>(D); VD && VD->getName() == Name)
-        return VD;
-  for (const Stmt *C : S->children())
-    if (const VarDecl *VD = localNamed(C, Name))
+/// A variable named Name declared in the function (its block-scope
+/// declarations are in its declaration context).
+static const VarDecl *localNamed(const FunctionDecl *FD, llvm::StringRef Name) {
+  for (const Decl *D : FD->decls())
+    if (auto *VD = dyn_cast<VarDecl>(D); VD && VD->getName() == Name)
       return VD;
   return nullptr;
 }
@@ -53,13 +48,11 @@ RegionMask FunctionAnalyzer::contractImplies(llvm::StringRef Text) const {
       if (P->getName() == Parts.front())
         Ty = P->getType();
   if (Ty.isNull() && !Parts.empty() && !Parts.front().empty()) {
-    if (const VarDecl *VD = localNamed(FE.FD->getBody(), Parts.front()))
+    if (const VarDecl *VD = localNamed(FE.FD, Parts.front()))
       Ty = VD->getType();
     else
-      for (const NamedDecl *ND : FA.Ctx.getTranslationUnitDecl()->lookup(
-               &FA.Ctx.Idents.get(Parts.front())))
-        if (auto *G = dyn_cast<VarDecl>(ND))
-          Ty = G->getType();
+      if (const VarDecl *G = globalNamed(FA.Ctx, Parts.front()))
+        Ty = G->getType();
   }
   for (size_t I = 1; I < Parts.size() && !Ty.isNull(); ++I) {
     if (Ty->isPointerType())

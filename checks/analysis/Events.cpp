@@ -13,6 +13,16 @@
 
 using namespace clang;
 
+const VarDecl *preemptlint::globalNamed(ASTContext &Ctx, llvm::StringRef Name) {
+  auto It = Ctx.Idents.find(Name);
+  if (It == Ctx.Idents.end())
+    return nullptr;
+  for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(It->getValue()))
+    if (auto *VD = dyn_cast<VarDecl>(ND); VD && VD->hasGlobalStorage())
+      return VD;
+  return nullptr;
+}
+
 bool preemptlint::bodySkipped(const FunctionDecl *FD) {
   for (const FunctionDecl *R : FD->redecls())
     if (R->hasSkippedBody())

@@ -217,6 +217,9 @@ const clang::FunctionDecl *functionOfArg(const clang::Expr *E);
 /// Whether the parse skipped the body of FD (a declaration of it).
 bool bodySkipped(const clang::FunctionDecl *FD);
 
+/// The file-scope variable named Name, if the file declares one.
+const clang::VarDecl *globalNamed(clang::ASTContext &Ctx, llvm::StringRef Name);
+
 } // namespace preemptlint
 
 #endif

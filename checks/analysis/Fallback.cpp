@@ -94,7 +94,7 @@ void FunctionAnalyzer::judgeWithoutPaths() {
       if (!CS) {
         // A body whose effect is unknown (its analysis did not complete,
         // or recursion) may leave anything.
-        if (E.Callee->hasBody())
+        if (E.Callee->hasBody() || bodySkipped(E.Callee))
           Unsure |= All;
         continue;
       }

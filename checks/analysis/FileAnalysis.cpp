@@ -253,7 +253,9 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def) {
     // Only inline helpers outside the main file are looked into.
-    if (bodySkipped(FD) && FD->isInlined())
+    if (bodySkipped(FD) && llvm::any_of(FD->redecls(), [](const FunctionDecl *R) {
+          return R->isInlined();
+        }))
       MissedSkippedBody = true;
     return nullptr;
   }

@@ -58,11 +58,10 @@ public:
         L.FromCaller = true;
         // A global lock (__must_hold(&pci_lock)): its declaration names it
         // for the callers, as its own lock/unlock calls do.
-        if (!L.Key.empty() && L.Key.find_first_of(".[") == std::string::npos)
-          for (const clang::NamedDecl *ND :
-               FA.Ctx.getTranslationUnitDecl()->lookup(&FA.Ctx.Idents.get(L.Key)))
-            if (auto *VD = llvm::dyn_cast<clang::VarDecl>(ND); VD && VD->hasGlobalStorage())
-              L.Decl = VD;
+        if (!L.Key.empty() && L.Key.find_first_of(".[") == std::string::npos &&
+            llvm::none_of(FE.FD->parameters(),
+                          [&](const clang::ParmVarDecl *P) { return P->getName() == L.Key; }))
+          L.Decl = globalNamed(FA.Ctx, L.Key);
         L.Loc = C.Loc;
         // L.By stays empty: held on entry, by contract (the checks say so).
         if (!L.Key.empty() && llvm::find(EntryLocks, L) == EntryLocks.end())
