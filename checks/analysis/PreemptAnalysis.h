@@ -84,6 +84,7 @@ struct FunctionSummary {
   std::vector<LockSite> Acquisitions;   // first acquisition of each lock
   std::vector<LockSite> UnheldReleases; // releases of locks the path did not take
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
+  Need SleepGfp;                  // ... at this allocation
   bool Complete = true;
 
   // What the whole-tree link needs (exported as TreeFacts).

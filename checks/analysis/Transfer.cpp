@@ -387,6 +387,8 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
       break;
     }
     auto G = gfpSleeps(S, E.Gfp);
+    if (!G && Sum.SleepGfpParam >= 0)
+      recordNeed(Sum.SleepGfp, E, Via); // where, for the callers' notes
     if (G && *G)
       checkSleep(S, E, Via);
     else if (rt())
@@ -490,8 +492,11 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
       SV.Where = CS->Sleeps.At;
       SV.What = CS->Sleeps.What;
       SV.UnlessPagefault = CS->SleepUnlessPagefault;
-      if (!CS->Sleeps)
+      if (!CS->Sleeps) {
+        // It sleeps by the GFP mask this call passes, at its allocation.
         SV.What = "an allocation that may sleep";
+        SV.Where = CS->SleepGfp.At;
+      }
       checkSleep(S, E, SV);
     }
   }

@@ -215,7 +215,8 @@ void *bad_gfp_through_helper_parameter(void)
 	spin_lock(&lk);
 	p = alloc_helper(GFP_KERNEL);
 // CHECK: :[[@LINE-1]]:6: warning: call to 'alloc_helper', which may sleep (an allocation that may sleep), in atomic context [preempt-sleep-in-atomic]
-// CHECK-NEXT: :[[@LINE-3]]:2: note: atomic since here: 'lk' is held (taken by spin_lock())
+// CHECK-NEXT: :[[@LINE-10]]:9: note: it may sleep here: an allocation that may sleep
+// CHECK-NEXT: :[[@LINE-4]]:2: note: atomic since here: 'lk' is held (taken by spin_lock())
 	spin_unlock(&lk);
 	return p;
 }
