@@ -115,25 +115,26 @@ struct Job {
   std::vector<std::string> KeepBodies; // the header bodies its analysis used
 };
 
-/// Whether a test hook below names File (such a file is never served from
-/// the cache: the hook must run).
-bool hooked(const std::string &File) {
-  for (const char *V : {"PREEMPTLINT_CRASH_ON", "PREEMPTLINT_HANG_ON"})
-    if (const char *C = getenv(V); C && *C && File.find(C) != std::string::npos)
-      return true;
-  return false;
+/// Test hooks, documented in docs/usage.md: the worker of a file whose name
+/// contains PREEMPTLINT_CRASH_ON's value crashes, PREEMPTLINT_HANG_ON's
+/// hangs. Whether the variable Var names File:
+bool hookNames(const char *Var, const std::string &File) {
+  const char *C = getenv(Var);
+  return C && *C && File.find(C) != std::string::npos;
 }
 
-/// Test hooks, documented in docs/usage.md: make the worker of a file
-/// whose name contains the variable's value crash or hang.
+/// Whether a test hook names File (such a file is never served from the
+/// cache: the hook must run).
+bool hooked(const std::string &File) {
+  return hookNames("PREEMPTLINT_CRASH_ON", File) || hookNames("PREEMPTLINT_HANG_ON", File);
+}
+
 void testHooks(const std::string &File) {
-  if (const char *C = getenv("PREEMPTLINT_CRASH_ON"))
-    if (*C && File.find(C) != std::string::npos)
-      raise(SIGSEGV);
-  if (const char *H = getenv("PREEMPTLINT_HANG_ON"))
-    if (*H && File.find(H) != std::string::npos)
-      for (;;)
-        pause();
+  if (hookNames("PREEMPTLINT_CRASH_ON", File))
+    raise(SIGSEGV);
+  if (hookNames("PREEMPTLINT_HANG_ON", File))
+    for (;;)
+      pause();
 }
 
 FileOutcome analyse(const Job &J, const RunnerOptions &O, bool SkipBodies) {
