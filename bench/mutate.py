@@ -476,6 +476,81 @@ def candidates_for_file(fs, rel):
     return out
 
 
+# ---------------------------------------------------------------------------------------
+# Equivalent mutants.  Taking away the protection around a per-CPU access is no bug
+# when the access stays protected: inside another section of the same function that
+# pins the task (nested protection), or in a function that asserts it runs with
+# interrupts or preemption off.  Such mutants are counted apart, not as misses.  The
+# rule is lexical (no path conditions), so it can only under-count equivalents.
+
+# Sections that pin the task (spinning locks, preemption, interrupts, bottom halves).
+PINS = lambda p: p.role in ("acquire", "release") and (
+    p.region in ("preempt", "irq", "bh") or p.spinning or p.variant in ("_bh", "_sched"))
+ASSERT_PINNED_RE = re.compile(
+    r"\b(lockdep_assert_irqs_disabled|lockdep_assert_preemption_disabled|lockdep_assert_in_softirq)\s*\("
+    r"|\b(WARN_ON|WARN_ON_ONCE|BUG_ON)\s*\(\s*!\s*(irqs_disabled|in_atomic|in_interrupt|preempt_count)\s*\(")
+
+
+def equivalent_reason(fs, m):
+    """Why an unprotect-percpu mutant leaves the access protected, or None."""
+    if m["operator"] != "unprotect-percpu":
+        return None
+    f = next((x for x in fs.funcs if x.start == m["func_start"] and x.name == m["function"]), None)
+    if f is None:
+        return None
+    removed = {e[1] for e in m["edits"]}
+    body = "\n".join(fs.slines[f.open_line - 1:f.end])
+    a = ASSERT_PINNED_RE.search(body)
+    if a:
+        return "the function asserts it: %s" % a.group(0).rstrip("(").strip()
+    # Brace depth at the start of each line of the body: an enclosing acquire must be
+    # an unconditional statement of a block that is still open at the mutated line.
+    bdepth, d = {}, 0
+    for l in range(f.open_line, f.end + 1):
+        bdepth[l] = d
+        t = fs.slines[l - 1]
+        d += t.count("{") - t.count("}")
+    def encloses(l):
+        if not fs.own_statement(l, f) or fs.stmt(l) is None:
+            return False
+        return all(bdepth[x] >= bdepth[l] for x in range(l, m["line"] + 1))
+    depth = collections.Counter()
+    where = {}
+    for (l, p, arg) in fs.prim_uses(f):
+        if l >= m["line"]:
+            break
+        if l in removed or not PINS(p) or (p.role == "acquire" and not encloses(l)):
+            continue
+        k = (p.family, p.variant, arg if p.keyed and p.family not in ("irq",) else "")
+        if p.role == "acquire" and not p.cond:
+            depth[k] += 1
+            where[k] = (l, p.name)
+        elif p.role == "release" and depth[k] > 0:
+            depth[k] -= 1
+    for k, n in depth.items():
+        if n > 0:
+            return "still inside %s() of line %d" % (where[k][1], where[k][0])
+    return None
+
+
+def mark_equivalents(mutants, path_of):
+    """Sets m["equivalent"] (a reason) on the mutants whose injected bug is no bug."""
+    scans = {}
+    for m in mutants:
+        m.pop("equivalent", None)
+        if m.get("operator") != "unprotect-percpu":
+            continue
+        rel = m["file"]
+        if rel not in scans:
+            try:
+                scans[rel] = FileScan(path_of(rel))
+            except OSError:
+                scans[rel] = None
+        why = scans[rel] and equivalent_reason(scans[rel], m)
+        if why:
+            m["equivalent"] = why
+
+
 def mutant_id(c):
     h = hashlib.sha1(json.dumps([c["file"], c["operator"], c["edits"]]).encode()).hexdigest()
     return h[:12]
@@ -809,11 +884,13 @@ def rate(c, n):
 
 
 def tally(mutants, key):
-    t = collections.defaultdict(lambda: [0, 0, 0, 0])  # caught, evaluated, noisy, error
+    t = collections.defaultdict(lambda: [0, 0, 0, 0, 0])  # caught, evaluated, noisy, error, equivalent
     for m in mutants:
         for k in key(m):
             v = m.get("verdict")
-            if v in ("caught", "missed"):
+            if m.get("equivalent") and v in ("caught", "missed"):
+                t[k][4] += 1
+            elif v in ("caught", "missed"):
                 t[k][1] += 1
                 t[k][0] += v == "caught"
             elif v == "baseline-noisy":
@@ -833,8 +910,10 @@ def tables(mutants):
     """[(title, header, rows)] for the report."""
     out = []
     t = tally(mutants, lambda m: [m["operator"], "all"])
-    rows = [[op, rate(*t[op][:2]), str(t[op][2]), str(t[op][3])] for op in OPS + ["all"] if op in t]
-    out.append(("catch rate per operator", ["operator", "caught/evaluated", "baseline-noisy", "errors"], rows))
+    rows = [[op, rate(*t[op][:2]), str(t[op][2]), str(t[op][3]), str(t[op][4])]
+            for op in OPS + ["all"] if op in t]
+    out.append(("catch rate per operator", ["operator", "caught/evaluated", "baseline-noisy", "errors",
+                                            "equivalent"], rows))
     t = tally(mutants, lambda m: [(m["operator"], m["region"])])
     rows = []
     for op in OPS:
@@ -1191,6 +1270,9 @@ def main():
     ap.add_argument("--out", default="mutation-results.json", help="result file (default mutation-results.json)")
     ap.add_argument("--list", action="store_true", help="only print the candidate counts and exit")
     ap.add_argument("--show", metavar="ID", help="with --reuse: print the diff and the findings of one mutant")
+    ap.add_argument("--tables", action="store_true",
+                    help="with --reuse: print the result file's tables (equivalent mutants marked "
+                         "from the current sources) without running anything")
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--quiet", "-q", action="store_true")
     o = ap.parse_args()
@@ -1213,6 +1295,19 @@ def main():
         if not prev:
             ap.error("--show needs --reuse RESULTS")
         return show(prev, o.show)
+    if o.tables:
+        if not prev:
+            ap.error("--tables needs --reuse RESULTS")
+        dbpath, dbdir, entries = load_db(o.db)
+        h = Harness(o, dbpath, dbdir, entries)
+        mark_equivalents(prev["mutants"], lambda rel: h.by_rel[rel].file)
+        print("%s (%s)\n" % (prev.get("preemptlint"), prev.get("preemptlint_version")))
+        print(render(tables(prev["mutants"])))
+        for m in prev["mutants"]:
+            if m.get("equivalent"):
+                print("equivalent: %s %s:%d %s (%s; %s)" % (m["operator"], m["file"], m["line"],
+                                                           m["function"], m["equivalent"], m["verdict"]))
+        return 0
     if o.facts_base:
         o.facts_base = os.path.abspath(o.facts_base)
         if o.whole_tree:
@@ -1269,6 +1364,7 @@ def main():
     if bad or leftovers:
         print("ERROR: corpus changed: %s %s" % (bad, leftovers), file=sys.stderr)
     elapsed = time.monotonic() - start
+    mark_equivalents(mutants, lambda rel: h.by_rel[rel].file)
     tbls = tables(mutants)
     result = {
         "schema": SCHEMA, "tool": "bench/mutate.py",
@@ -1300,6 +1396,7 @@ def main():
         print("mutants whose function ran out of analysis budget: %d" % inc)
     print()
     if prev:
+        mark_equivalents(prev["mutants"], lambda rel: h.by_rel[rel].file)
         ptbls = tables(prev["mutants"])
         print("before: %s (%s), after: %s (%s)\n" % (prev.get("preemptlint"), prev.get("preemptlint_version"),
                                                      o.preemptlint, version))

@@ -86,7 +86,7 @@ void BalanceCheck::endedForNobody(const FunctionFacts &F, const ExitEffect &E,
     return;
   reportAt(F.Name, E.Where,
            E.By + "() ends a section with " + regionState(R) + " that '" + F.Name +
-               "' never began, and " +
+               (E.EveryPath ? "' never began" : "' did not begin on this path") + ", and " +
                (Callers ? "none of its " + std::to_string(Callers) +
                               " callers in the tree calls it inside one"
                         : std::string("it has no caller in the tree that begins it")));

@@ -210,6 +210,10 @@ public:
                            const std::vector<ChainStep> &Ch) override {
     for (auto *H : Hs) H->unpinnedThroughCall(F, C, Ch);
   }
+  void unpinnedInProcessContext(const FunctionFacts &F, const RootContext &Why,
+                                const std::vector<ChainStep> &Ch) override {
+    for (auto *H : Hs) H->unpinnedInProcessContext(F, Why, Ch);
+  }
   void sleepInAtomicCallback(const FunctionFacts &T, const FunctionFacts &G, const Registration &R,
                              const std::vector<ChainStep> &Ch) override {
     for (auto *H : Hs) H->sleepInAtomicCallback(T, G, R, Ch);

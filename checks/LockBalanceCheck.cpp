@@ -67,7 +67,8 @@ void LockBalanceCheck::heldForNobody(const FunctionFacts &F, const ExitEffect &E
   if (E.Lock.empty())
     return;
   auto B = reportAt(F.Name, E.Exit,
-                    "'" + F.Name + "' returns with '" + E.Shown + "' held on every path, and " +
+                    "'" + F.Name + "' returns with '" + E.Shown + "' held " +
+                        (E.EveryPath ? "on every path" : "on this path") + ", and " +
                         (Callers ? "none of its " + std::to_string(Callers) +
                                        " callers in the tree releases it"
                                  : std::string("it has no caller in the tree to release it")));
@@ -79,7 +80,9 @@ void LockBalanceCheck::endedForNobody(const FunctionFacts &F, const ExitEffect &
   if (E.Lock.empty())
     return;
   reportAt(F.Name, E.Where,
-           "'" + F.Name + "' releases '" + E.Shown + "', which it never acquires, and " +
+           "'" + F.Name + "' releases '" + E.Shown + "', " +
+               (E.EveryPath ? "which it never acquires" : "on a path that does not acquire it") +
+               ", and " +
                (Callers ? "none of its " + std::to_string(Callers) +
                               " callers in the tree holds it at the call"
                         : std::string("it has no caller in the tree that holds it")));

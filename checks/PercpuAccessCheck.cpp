@@ -63,3 +63,32 @@ void PercpuAccessCheck::unpinnedInRoot(const FunctionFacts &F,
                " and has no caller in the tree that pins it)")
       .chain(std::vector<ChainStep>(Chain.begin() + 1, Chain.end()), What + "() used here");
 }
+
+void PercpuAccessCheck::unpinnedInProcessContext(const FunctionFacts &F, const RootContext &Why,
+                                                 const std::vector<ChainStep> &Chain) {
+  const std::string &What = Chain.back().What;
+  std::string Ctx = "'" + F.Name + "' runs in process context";
+  switch (Why.K) {
+  case RootContext::Registered:
+    Ctx += ", registered by " + Why.By + "() in '" + Why.Of + "'";
+    break;
+  case RootContext::Stored:
+    Ctx += " as '" + Why.By + "'";
+    break;
+  case RootContext::Named:
+    Ctx += " (its name matches '" + Why.By + "')";
+    break;
+  }
+  auto B = Chain.size() == 1
+               ? reportAt(F.Name, Chain.front().Where,
+                          What + "() used in preemptible code (" + Ctx + "); the task may migrate")
+               : reportAt(F.Name, Chain.front().Where,
+                          "call to '" + Chain.front().What + "', which uses " + What +
+                              "(), in preemptible code (" + Ctx + ")");
+  if (Chain.size() > 1)
+    B.chain(std::vector<ChainStep>(Chain.begin() + 1, Chain.end()), What + "() used here");
+  if (Why.K == RootContext::Registered)
+    B.note(Why.At, "registered here by " + Why.By + "()");
+  else if (Why.K == RootContext::Stored)
+    B.note(Why.At, "stored here into '" + Why.By + "'");
+}

@@ -24,6 +24,8 @@ public:
   void unpinnedThroughCall(const FunctionFacts &Caller, const CallSite &C,
                            const std::vector<ChainStep> &Chain) override;
   void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Chain) override;
+  void unpinnedInProcessContext(const FunctionFacts &F, const RootContext &Why,
+                                const std::vector<ChainStep> &Chain) override;
 };
 
 } // namespace preemptlint

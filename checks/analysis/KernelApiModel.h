@@ -156,6 +156,9 @@ public:
   /// functions with no caller in the tree to tell.
   const std::vector<std::string> &acquireWrapperPatterns() const { return AcquirePatterns; }
   const std::vector<std::string> &releaseWrapperPatterns() const { return ReleasePatterns; }
+  /// Functions that run in preemptible process context by their name
+  /// (system calls: SYSCALL_DEFINE's __do_sys_*).
+  const std::vector<std::string> &processRootPatterns() const { return ProcessRootPatterns; }
   /// Macros whose use of a function's address is not an escape
   /// (EXPORT_SYMBOL, NOKPROBE_SYMBOL, ...).
   const std::vector<std::string> &nonEscapingMacros() const { return NonEscaping; }
@@ -171,7 +174,7 @@ private:
   std::vector<std::string> NonEscaping;
   uint64_t GfpSleepMask = 0x400;
   std::vector<std::string> CorePaths;
-  std::vector<std::string> AcquirePatterns, ReleasePatterns;
+  std::vector<std::string> AcquirePatterns, ReleasePatterns, ProcessRootPatterns;
   std::vector<std::string> FpuPatterns;
 };
 

@@ -361,6 +361,13 @@ void FunctionAnalyzer::finish() {
       }
       continue;
     }
+    for (auto *A : Precise)
+      if (A->Depth[R] > 0 && A->LastEnter[R].isValid()) {
+        Sum.SomeEnterAt[R] = A->LastEnter[R];
+        Sum.SomeEnterBy[R] = A->LastEnterBy[R];
+        Sum.SomeExitAt[R] = A->ReturnLoc.isValid() ? A->ReturnLoc : FE.FD->getBody()->getEndLoc();
+        break;
+      }
     if (FC.HasContract)
       continue;
     // Report the deepest path against a balanced one (depth 0) if there is
@@ -464,6 +471,19 @@ void FunctionAnalyzer::finish() {
             Reported.push_back(L.Key);
             break;
           }
+        // Held here, not on every exit, released by none: the callers'.
+        if (!llvm::is_contained(Reported, L.Key) && L.Decl && Sum.HeldSome.size() < 16 &&
+            llvm::none_of(Sum.HeldSome, [&](auto &H) { return H.Decl == L.Decl; }) &&
+            llvm::any_of(Precise, [&](const PathState *B) {
+              return llvm::find(B->Locks, L) == B->Locks.end();
+            }) &&
+            llvm::none_of(Precise, [&](const PathState *B) {
+              return llvm::is_contained(B->ReleasedOwn, L.Key);
+            })) {
+          Sum.HeldSome.push_back({L.Decl, L.Key, L.Loc, L.By});
+          Sum.HeldSomeExit.push_back(A->ReturnLoc.isValid() ? A->ReturnLoc
+                                                            : FE.FD->getBody()->getEndLoc());
+        }
       }
     // The mirror: a path releases a lock it never took (and does not take
     // back) while another path of the same function takes and releases it

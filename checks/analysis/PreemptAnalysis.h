@@ -80,9 +80,16 @@ struct FunctionSummary {
     const clang::ValueDecl *Decl;
     std::string Key;
     clang::SourceLocation Loc;
+    llvm::StringRef By; // the primitive
   };
   std::vector<LockSite> Acquisitions;   // first acquisition of each lock
   std::vector<LockSite> UnheldReleases; // releases of locks the path did not take
+  /// Locks taken by the function and held at some precise exits but not at
+  /// others, that no exit released itself: taken for the callers on some
+  /// paths (a conditional lock helper), or leaked there. The whole-tree
+  /// link asks the callers. Loc is where it was taken; ExitAt a holding exit.
+  std::vector<LockSite> HeldSome;
+  std::vector<clang::SourceLocation> HeldSomeExit;
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
   Need SleepGfp;                  // ... at this allocation
   bool Complete = true;
@@ -107,6 +114,17 @@ struct FunctionSummary {
   std::vector<CallRec> Calls;
   llvm::SmallVector<const clang::ValueDecl *, 4> ReleasedDecls; // every lock released
   RegionMask Ends = 0;            // regions ended somewhere
+  /// The first end, by the function's own primitive, of a region a precise
+  /// path had not entered itself (the entry's section), per region. For
+  /// interrupts only a restore of saved flags: a plain local_irq_enable()
+  /// of the entry's state is the idiom of exception and entry code.
+  std::array<clang::SourceLocation, NumRegions> UnbegunEndAt{};
+  std::array<llvm::StringRef, NumRegions> UnbegunEndBy{};
+  /// A region some precise exits hold and others do not (the file judged
+  /// it: a leak, or a conditional section explained by the return value):
+  /// where a holding path entered it, per region.
+  std::array<clang::SourceLocation, NumRegions> SomeEnterAt{}, SomeExitAt{};
+  std::array<llvm::StringRef, NumRegions> SomeEnterBy{};
   RegionMask Opened = 0;          // regions some path entered itself
   bool TakesLocks = false;
   bool Contract = false;          // annotated (__acquires, __must_hold, ...)

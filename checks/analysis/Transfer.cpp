@@ -169,6 +169,12 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     break;
   case EffectKind::Exit: {
     Sum.Ends |= maskOf(Eff.Reg);
+    if (S.Depth[R] != UnknownDepth && S.Depth[R] <= 0 && !(S.Opened & maskOf(Eff.Reg)) &&
+        !S.Imprecise && !Via.Callee && !Inverse && Sum.UnbegunEndAt[R].isInvalid() &&
+        (Eff.Reg != Region::Irq || !E.FlagsKey.empty())) {
+      Sum.UnbegunEndAt[R] = E.Loc;
+      Sum.UnbegunEndBy[R] = E.Name;
+    }
     if (S.Depth[R] != UnknownDepth) {
       if (S.Depth[R] <= 0 && (S.Opened & maskOf(Eff.Reg)) && !S.Imprecise && !FC.HasContract)
         H.regionUnderflow(FC, Eff.Reg, E, S);
@@ -255,7 +261,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     Sum.TakesLocks = true;
     if (Sum.Acquisitions.size() < 64 && L.Decl &&
         llvm::none_of(Sum.Acquisitions, [&](auto &A) { return A.Decl == L.Decl; }))
-      Sum.Acquisitions.push_back({L.Decl, L.Key, E.Loc});
+      Sum.Acquisitions.push_back({L.Decl, L.Key, E.Loc, E.Name});
     llvm::erase(S.ReleasedOwn, L.Key);
     S.Locks.push_back(std::move(L));
     llvm::sort(S.Locks, [](const HeldLock &A, const HeldLock &B) { return A.Key < B.Key; });
@@ -335,7 +341,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
       S.ReleasedEntry.push_back(Gone);
     if (Sum.UnheldReleases.size() < 64 && E.LockDecl &&
         llvm::none_of(Sum.UnheldReleases, [&](auto &A) { return A.Decl == E.LockDecl; }))
-      Sum.UnheldReleases.push_back({E.LockDecl, Key, E.Loc});
+      Sum.UnheldReleases.push_back({E.LockDecl, Key, E.Loc, E.Name});
     break;
   }
   case EffectKind::CpuId:

@@ -162,6 +162,70 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
             E.Where = X.pos(U.Loc);
       (LE.Acquire ? F.Acquires : F.Releases).push_back(std::move(E));
     }
+    // Released or ended on some path that did not take it, but not on
+    // every path (those are Releases): the callers must hold it there. A
+    // lock the function also takes somewhere, or a region it also enters,
+    // is left out: on those functions such a path is mostly one whose
+    // correlated conditions the analysis lost (docs/design.md).
+    // A lock reached through a pointer (spinlock_t *ptl) is set by whoever
+    // took it, often a helper that returns it locked: not a lock of its own.
+    auto throughPointer = [](const ValueDecl *D) {
+      return D && D->getType()->isPointerType();
+    };
+    for (auto &U : S->UnheldReleases) {
+      std::string Id = X.lockId(U.Decl);
+      if (Id.empty() || !Model.lookup(U.By) || throughPointer(U.Decl) ||
+          llvm::any_of(F.Releases, [&](const ExitEffect &E) { return E.Lock == Id; }) ||
+          llvm::any_of(S->Acquisitions, [&](auto &A) { return A.Decl == U.Decl; }))
+        continue;
+      ExitEffect E;
+      E.Lock = Id;
+      E.Shown = U.Key;
+      E.By = U.By.str();
+      E.Where = X.pos(U.Loc);
+      E.EveryPath = false;
+      F.ReleasesSome.push_back(std::move(E));
+    }
+    for (unsigned R = 0; R < NumRegions; ++R) {
+      if (S->UnbegunEndAt[R].isInvalid() || (S->Opened & (1u << R)) ||
+          !Model.lookup(S->UnbegunEndBy[R]))
+        continue;
+      std::string Name = regionName(Region(R)).str();
+      if (llvm::any_of(F.Releases, [&](const ExitEffect &E) { return E.Region == Name; }))
+        continue;
+      ExitEffect E;
+      E.Region = Name;
+      E.By = S->UnbegunEndBy[R].str();
+      E.Where = X.pos(S->UnbegunEndAt[R]);
+      E.EveryPath = false;
+      F.ReleasesSome.push_back(std::move(E));
+    }
+    for (size_t I = 0; I < S->HeldSome.size(); ++I) {
+      auto &H = S->HeldSome[I];
+      std::string Id = X.lockId(H.Decl);
+      if (Id.empty() || !Model.lookup(H.By) || throughPointer(H.Decl) ||
+          llvm::any_of(F.Acquires, [&](const ExitEffect &E) { return E.Lock == Id; }))
+        continue;
+      ExitEffect E;
+      E.Lock = Id;
+      E.Shown = H.Key;
+      E.By = H.By.str();
+      E.Where = X.pos(H.Loc);
+      E.Exit = X.pos(S->HeldSomeExit[I]);
+      E.EveryPath = false;
+      F.AcquiresSome.push_back(std::move(E));
+    }
+    for (unsigned R = 0; R < NumRegions; ++R) {
+      if (S->SomeEnterAt[R].isInvalid() || !Model.lookup(S->SomeEnterBy[R]))
+        continue;
+      ExitEffect E;
+      E.Region = regionName(Region(R)).str();
+      E.By = S->SomeEnterBy[R].str();
+      E.Where = X.pos(S->SomeEnterAt[R]);
+      E.Exit = X.pos(S->SomeExitAt[R]);
+      E.EveryPath = false;
+      F.AcquiresSome.push_back(std::move(E));
+    }
     for (const ValueDecl *D : S->ReleasedDecls) {
       std::string Id = X.lockId(D);
       if (!Id.empty() && !llvm::is_contained(F.Released, Id))

@@ -116,7 +116,9 @@ struct Reader {
           boolean(O, "external", F.External) && boolean(O, "contract", F.Contract) &&
           boolean(O, "takes_locks", F.TakesLocks) &&
           boolean(O, "answers_pinning", F.AnswersPinning) && effects(O, "acquires", F.Acquires) &&
-          effects(O, "releases", F.Releases) && strings(O, "released", F.Released) &&
+          effects(O, "releases", F.Releases) && effects(O, "acquires_some", F.AcquiresSome) &&
+          effects(O, "releases_some", F.ReleasesSome) &&
+          strings(O, "released", F.Released) &&
           strings(O, "ends", F.Ends) && need(O, "pinned", F.Pinned) &&
           need(O, "sleeps", F.Sleeps)))
       return false;
@@ -148,6 +150,9 @@ struct Reader {
           return fail("a registration is malformed");
       }
     }
+    for (auto *V : {&F.AcquiresSome, &F.ReleasesSome})
+      for (auto &E : *V)
+        E.EveryPath = false;
     return true;
   }
 };
@@ -157,7 +162,8 @@ struct Reader {
 std::string preemptlint::toJson(const FileFacts &F) {
   json Fns = json::array();
   for (auto &Fn : F.Functions) {
-    json Acq = json::array(), Rel = json::array(), Calls = json::array(), Regs = json::array();
+    json Acq = json::array(), Rel = json::array(), AcqSome = json::array(),
+         RelSome = json::array(), Calls = json::array(), Regs = json::array();
     for (auto &R : Fn.Registers)
       Regs.push_back({{"target", R.Target},
                       {"name", R.TargetName},
@@ -168,6 +174,10 @@ std::string preemptlint::toJson(const FileFacts &F) {
       Acq.push_back(effect(E));
     for (auto &E : Fn.Releases)
       Rel.push_back(effect(E));
+    for (auto &E : Fn.AcquiresSome)
+      AcqSome.push_back(effect(E));
+    for (auto &E : Fn.ReleasesSome)
+      RelSome.push_back(effect(E));
     for (auto &C : Fn.Calls)
       Calls.push_back({{"callee", C.Callee},
                        {"name", C.CalleeName},
@@ -192,6 +202,8 @@ std::string preemptlint::toJson(const FileFacts &F) {
                    {"manages_pinning", Fn.ManagesPinning},
                    {"acquires", Acq},
                    {"releases", Rel},
+                   {"acquires_some", AcqSome},
+                   {"releases_some", RelSome},
                    {"released", Fn.Released},
                    {"ends", Fn.Ends},
                    {"pinned", need(Fn.Pinned)},

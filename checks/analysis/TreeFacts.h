@@ -22,7 +22,7 @@ namespace preemptlint {
 
 /// 2: calls through ops fields ("field" call sites) and the functions the
 /// file stores into fields ("stores").
-constexpr int TreeFactsVersion = 2;
+constexpr int TreeFactsVersion = 3;
 
 struct SrcPos {
   std::string File;
@@ -40,6 +40,7 @@ struct ExitEffect {
   std::string By;     // the primitive that took or released it
   SrcPos Where;       // where it was taken / released
   SrcPos Exit;        // a return that holds it (acquisitions)
+  bool EveryPath = true; // false: in AcquiresSome / ReleasesSome (not serialised)
 };
 
 struct FactNeed {
@@ -93,6 +94,10 @@ struct FunctionFacts {
   bool ManagesPinning = false; // it begins or ends a pinning region itself
   std::vector<ExitEffect> Acquires; // held at every exit, not the caller's
   std::vector<ExitEffect> Releases; // released on every path without being taken
+  /// Some paths only: taken by its own primitive and held at some exits
+  /// (no exit released it itself); released (or ended) on some path that
+  /// did not take it. What is not in Acquires / Releases.
+  std::vector<ExitEffect> AcquiresSome, ReleasesSome;
   std::vector<std::string> Released; // every lock identity it releases somewhere
   std::vector<std::string> Ends;     // every region it ends somewhere
   FactNeed Pinned;  // a per-CPU access its callers answer for

@@ -34,6 +34,17 @@ constexpr size_t MaxReportedChain = 1;
 /// see docs/whole-tree.md, "Calls through ops fields".
 constexpr size_t MaxFieldTargets = 8;
 
+/// From a function known to run in process context (a work item, a
+/// kthread, a file operation, a system call), a per-CPU need is reported
+/// through up to this many calls: the root's context is evidence, not an
+/// assumption, so the chain may be longer than MaxReportedChain. Measured
+/// on the 6.12 core corpus: see docs/design.md, "Process-context roots".
+constexpr size_t MaxRootChain = 3;
+
+/// A lock a function releases without taking it may be held by its
+/// caller's caller: callers are asked up to this many levels.
+constexpr unsigned MaxHeldDepth = 3;
+
 struct Caller {
   const FunctionFacts *F;
   const CallSite *C;
@@ -70,6 +81,7 @@ public:
         ++Stats.FieldsOverCap;
     for (auto &CF : Model.callbackFields())
       FieldContext.try_emplace("struct " + CF.Record + "." + CF.Field, CF.Ctx);
+    findProcessRoots(Sorted);
     for (auto *F : All)
       for (auto &C : F->Calls) {
         ++Stats.Calls;
@@ -130,6 +142,47 @@ public:
   TreeStats Stats;
 
 private:
+  /// Functions known to run in preemptible process context, first reason
+  /// in a fixed order: registered so, stored into a field the model gives
+  /// process context, or named so by the model.
+  void findProcessRoots(const std::vector<const FileFacts *> &Sorted) {
+    for (auto *File : Sorted)
+      for (auto &G : File->Functions)
+        for (auto &R : G.Registers) {
+          EntryContext C;
+          const FunctionFacts *T = lookup(R.Target);
+          if (!T || !parseContext(R.Context, C) || C != EntryContext::Process)
+            continue;
+          RootContext Why;
+          Why.K = RootContext::Registered;
+          Why.By = R.By;
+          Why.Of = G.Name;
+          Why.At = R.At;
+          ProcessRoots.try_emplace(T, std::move(Why));
+        }
+    for (auto &[S, File] : StoreList) {
+      auto Ctx = FieldContext.find(S->Field);
+      const FunctionFacts *T = lookup(S->Target);
+      if (!T || Ctx == FieldContext.end() || Ctx->second != EntryContext::Process)
+        continue;
+      RootContext Why;
+      Why.K = RootContext::Stored;
+      Why.By = S->Field;
+      Why.At = S->At;
+      ProcessRoots.try_emplace(T, std::move(Why));
+    }
+    for (auto *F : All)
+      for (auto &P : Model.processRootPatterns())
+        if (globMatch(P, F->Name)) {
+          RootContext Why;
+          Why.K = RootContext::Named;
+          Why.By = P;
+          ProcessRoots.try_emplace(F, std::move(Why));
+          break;
+        }
+    Stats.ProcessRoots = ProcessRoots.size();
+  }
+
   const FunctionFacts *lookup(const std::string &Id) const {
     auto It = ById.find(Id);
     return It == ById.end() ? nullptr : It->second;
@@ -284,16 +337,44 @@ private:
 
   void reportNeeds() {
     for (auto *F : All) {
+      auto Root = ProcessRoots.find(F);
+      bool InProcess = Root != ProcessRoots.end() && !schedulerCore(F);
       // A caller that pins or unpins on its own (so it knows it runs
-      // preemptible), at an unpinned call. Callers that answer only as
-      // entry points of an unknown context (address taken) do not count.
-      if (F->AnswersPinning && F->ManagesPinning)
+      // preemptible), at an unpinned call: the callee's own access. Callers
+      // that answer only as entry points of an unknown context (address
+      // taken) do not count.
+      if (F->AnswersPinning && F->ManagesPinning && !InProcess)
         for (auto &C : F->Calls) {
           if (!C.Unpinned || C.KnownPinned)
             continue;
           if (auto *Chain = reportable(Needs, lookup(C.Callee)))
             H.unpinnedThroughCall(*F, C, *Chain);
         }
+      // A function known to run in process context: its own need, when
+      // its callers were to answer for it, or an unpinned call of a callee
+      // that needs pinning, through a short chain. A callee of its own file
+      // that touches per-CPU data itself was judged by the file's analysis.
+      if (InProcess) {
+        auto Own = Needs.find(F);
+        if (!F->AnswersPinning && Own != Needs.end()) {
+          if (Own->second.size() <= MaxRootChain)
+            H.unpinnedInProcessContext(*F, Root->second, Own->second);
+        } else if (F->AnswersPinning) {
+          for (auto &C : F->Calls) {
+            if (!C.Unpinned || C.KnownPinned || C.ThroughField)
+              continue;
+            const FunctionFacts *T = lookup(C.Callee);
+            auto It = T ? Needs.find(T) : Needs.end();
+            if (It == Needs.end() || It->second.size() + 1 > MaxRootChain ||
+                (It->second.size() == 1 && FileOf.lookup(T) == FileOf.lookup(F)))
+              continue;
+            std::vector<ChainStep> Chain{{F->Name, T->Name, C.At}};
+            Chain.insert(Chain.end(), It->second.begin(), It->second.end());
+            H.unpinnedInProcessContext(*F, Root->second, Chain);
+          }
+        }
+        continue;
+      }
       // A need that reaches a root of the tree that runs preemptible (not
       // in the scheduler core, whose functions run in states of their own).
       auto It = Needs.find(F);
@@ -312,7 +393,7 @@ private:
   /// Does G end E, itself or through a function of the tree it calls?
   bool endsItself(const FunctionFacts *G, const ExitEffect &E) const {
     auto Ends = [&](const FunctionFacts *T) {
-      return hasEffect(T->Releases, E) ||
+      return hasEffect(T->Releases, E) || hasEffect(T->ReleasesSome, E) ||
              (!E.Lock.empty() ? llvm::is_contained(T->Released, E.Lock)
                               : llvm::is_contained(T->Ends, E.Region));
     };
@@ -349,7 +430,8 @@ private:
   bool pairInFile(const FunctionFacts *F, const ExitEffect &E, bool Acquires) const {
     return llvm::any_of(All, [&](const FunctionFacts *G) {
       return G != F && FileOf.lookup(G) == FileOf.lookup(F) && !Callers.count(G) &&
-             hasEffect(Acquires ? G->Acquires : G->Releases, E);
+             (Acquires ? hasEffect(G->Acquires, E) || hasEffect(G->AcquiresSome, E)
+                       : hasEffect(G->Releases, E) || hasEffect(G->ReleasesSome, E));
     });
   }
   /// A function of F's own file that nothing in the tree calls (a
@@ -358,14 +440,18 @@ private:
   bool handedOffInFile(const FunctionFacts *F, const ExitEffect &E) const {
     return llvm::any_of(All, [&](const FunctionFacts *G) {
       return G != F && !Callers.count(G) && FileOf.lookup(G) == FileOf.lookup(F) &&
-             hasEffect(G->Releases, E);
+             (hasEffect(G->Releases, E) || hasEffect(G->ReleasesSome, E));
     });
   }
 
-  /// Does something in the tree end E, which F leaves held at every exit?
+  /// Does something in the tree end E, which F leaves held at every exit
+  /// (or, E.EveryPath false, at some)?
   bool heldAnswered(const FunctionFacts *F, const ExitEffect &E, std::set<const FunctionFacts *> &Seen) {
     if (!Seen.insert(F).second)
       return true; // recursion: judged where the chain began
+    // A conditional lock helper says so by its name, callers or not.
+    if (!E.EveryPath && matchesAny(Model.acquireWrapperPatterns(), F->Name))
+      return true;
     if (throughContract(F, E) || handedOffInFile(F, E))
       return true;
     // A callee F calls while holding it ends it (the release is across a
@@ -374,7 +460,7 @@ private:
       const FunctionFacts *T = lookup(C.Callee);
       if (!T)
         continue;
-      if (llvm::any_of(T->Releases, [&](const ExitEffect &R) { return sameEffect(R, E); }) ||
+      if (hasEffect(T->Releases, E) || hasEffect(T->ReleasesSome, E) ||
           (!E.Lock.empty() && llvm::is_contained(T->Released, E.Lock) &&
            llvm::is_contained(C.Held, E.Lock)) ||
           (!E.Region.empty() && llvm::is_contained(T->Ends, E.Region)))
@@ -388,23 +474,35 @@ private:
       if (G->Contract || endsItself(G, E))
         return true;
       // A wrapper of a wrapper: its callers answer.
-      if (llvm::any_of(G->Acquires, [&](const ExitEffect &A) { return sameEffect(A, E); }) &&
-          heldAnswered(G, E, Seen))
+      if ((hasEffect(G->Acquires, E) || hasEffect(G->AcquiresSome, E)) && heldAnswered(G, E, Seen))
         return true;
     }
     return false;
   }
 
-  /// Does a caller hold E when it calls F, which ends it without taking it?
-  bool endAnswered(const FunctionFacts *F, const ExitEffect &E, std::set<const FunctionFacts *> &Seen) {
+  /// Does a caller hold E when it calls F, which ends it without taking it
+  /// (on every path, or E.EveryPath false, on some)? Depth counts callers
+  /// that hold nothing at the call but may be called holding it.
+  bool endAnswered(const FunctionFacts *F, const ExitEffect &E, std::set<const FunctionFacts *> &Seen,
+                   unsigned Depth = 0) {
     if (!Seen.insert(F).second)
       return true;
     if (throughContract(F, E))
       return true;
+    if (!E.EveryPath && matchesAny(Model.releaseWrapperPatterns(), F->Name))
+      return true;
+    // F took it itself, through a function of the tree it calls (a
+    // conditional lock helper across a file boundary, get_locked_pte()),
+    // which its own analysis did not see.
+    if (llvm::any_of(F->Calls, [&](const CallSite &X) {
+          const FunctionFacts *T = lookup(X.Callee);
+          return T && T != F && (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E));
+        }))
+      return true;
     auto It = Callers.find(F);
     if (It == Callers.end())
-      return matchesAny(Model.releaseWrapperPatterns(), F->Name) ||
-             pairInFile(F, E, /*Acquires=*/true);
+      return Depth == 0 && (matchesAny(Model.releaseWrapperPatterns(), F->Name) ||
+                            pairInFile(F, E, /*Acquires=*/true));
     for (auto &[G, C] : It->second) {
       if (G->Contract)
         return true;
@@ -414,7 +512,7 @@ private:
       // called from one caller).
       if (llvm::any_of(G->Calls, [&](const CallSite &X) {
             const FunctionFacts *T = lookup(X.Callee);
-            return T && T != F && hasEffect(T->Acquires, E);
+            return T && T != F && (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E));
           }))
         return true;
       // A region: the call is made inside an atomic section of the caller.
@@ -422,10 +520,14 @@ private:
         return true;
       // A region the caller itself began and returns in (its analysis saw
       // the callee as a plain call): the caller acquires it for F.
-      if (llvm::any_of(G->Acquires, [&](const ExitEffect &A) { return sameEffect(A, E); }))
+      if (hasEffect(G->Acquires, E) || hasEffect(G->AcquiresSome, E))
         return true;
-      if (llvm::any_of(G->Releases, [&](const ExitEffect &A) { return sameEffect(A, E); }) &&
-          endAnswered(G, E, Seen))
+      if ((hasEffect(G->Releases, E) || hasEffect(G->ReleasesSome, E)) && endAnswered(G, E, Seen))
+        return true;
+      // A lock held across the caller: the caller's own callers hold it
+      // when they call it (wait_consider_task() -> wait_task_stopped(),
+      // under its caller's read_lock(&tasklist_lock)).
+      if (!E.Lock.empty() && Depth < MaxHeldDepth && endAnswered(G, E, Seen, Depth + 1))
         return true;
     }
     return false;
@@ -438,16 +540,25 @@ private:
       unsigned N = 0;
       if (auto It = Callers.find(F); It != Callers.end())
         N = It->second.size();
-      for (auto &E : F->Acquires) {
-        std::set<const FunctionFacts *> Seen;
-        if (!heldAnswered(F, E, Seen))
-          H.heldForNobody(*F, E, N);
-      }
-      for (auto &E : F->Releases) {
-        std::set<const FunctionFacts *> Seen;
-        if (!endAnswered(F, E, Seen))
-          H.endedForNobody(*F, E, N);
-      }
+      for (auto *List : {&F->Acquires, &F->AcquiresSome})
+        for (auto &E : *List) {
+          // A section held on some exits only was judged by the file's
+          // own analysis (an inconsistent exit, or one the return value
+          // explains); here it is only evidence for the callers.
+          if (!E.EveryPath && !E.Region.empty())
+            continue;
+          std::set<const FunctionFacts *> Seen;
+          if (!heldAnswered(F, E, Seen))
+            H.heldForNobody(*F, E, N);
+        }
+      // Every path, or some path of the function: either way the callers
+      // must hold it at the call.
+      for (auto *List : {&F->Releases, &F->ReleasesSome})
+        for (auto &E : *List) {
+          std::set<const FunctionFacts *> Seen;
+          if (!endAnswered(F, E, Seen))
+            H.endedForNobody(*F, E, N);
+        }
     }
   }
 
@@ -465,6 +576,7 @@ private:
   std::vector<std::pair<const FieldStore *, llvm::StringRef>> StoreList; // with its file
   llvm::StringMap<EntryContext> FieldContext; // the model's callback_fields, by field
   Chains Sleeps, Needs;
+  llvm::DenseMap<const FunctionFacts *, RootContext> ProcessRoots;
 };
 
 } // namespace

@@ -81,12 +81,26 @@ public:
   /// F has no caller in the tree, runs preemptible (it takes locks or may
   /// sleep), and uses per-CPU data with nothing pinning it (Chain).
   virtual void unpinnedInRoot(const FunctionFacts &F, const std::vector<ChainStep> &Chain) {}
+  /// F is known to run in preemptible process context (Why), and uses
+  /// per-CPU data with nothing pinning it: itself (a one-step Chain) or
+  /// through the calls of Chain, none of which pins the task.
+  virtual void unpinnedInProcessContext(const FunctionFacts &F, const struct RootContext &Why,
+                                        const std::vector<ChainStep> &Chain) {}
+};
+
+/// Why a function is known to run in preemptible process context.
+struct RootContext {
+  enum Kind { Registered, Stored, Named } K = Named;
+  std::string By;      // the registering primitive; the field ("struct T.f"); the name pattern
+  std::string Of;      // the registering function (Registered)
+  SrcPos At;           // the registration or the store (none for Named)
 };
 
 struct TreeStats {
   unsigned Functions = 0, Calls = 0, Linked = 0; // call sites resolved to a definition
   unsigned FieldCalls = 0, FieldLinked = 0; // calls through ops fields; resolved (within the cap)
   unsigned FieldsOverCap = 0;               // fields holding more functions than the cap
+  unsigned ProcessRoots = 0;                // functions known to run in process context
 };
 
 /// Links Files (in any order; results do not depend on it) and reports to H.

@@ -1,0 +1,21 @@
+/* A driver split over two files: locks and sections begun or ended on some paths only. */
+#include <linux/kernel.h>
+#include <linux/spinlock.h>
+#include <linux/rcupdate.h>
+#include <linux/percpu.h>
+#include <linux/workqueue.h>
+
+struct pdev {
+	spinlock_t lock;
+	int val;
+	struct work_struct work;
+};
+
+void pdev_clear(struct pdev *d, int n);
+void pdev_clear_held(struct pdev *d, int n);
+int pdev_update(struct pdev *d, int v);
+int pdev_lock_if(struct pdev *d, int v);
+void pdev_inner(struct pdev *d, int n);
+void pdev_walk_tail(int n);
+void pdev_count(void);
+int pdev_list_show(char *buf);

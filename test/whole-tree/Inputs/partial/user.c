@@ -1,0 +1,51 @@
+#include "part.h"
+
+void user_clear(struct pdev *d)
+{
+	pdev_clear(d, d->val);
+}
+
+void user_clear_held(struct pdev *d)
+{
+	spin_lock(&d->lock);
+	pdev_clear_held(d, d->val);
+}
+
+int user_update(struct pdev *d)
+{
+	return pdev_update(d, 3);
+}
+
+void user_lock_if(struct pdev *d)
+{
+	if (pdev_lock_if(d, d->val))
+		d->val++;
+}
+
+static void user_middle(struct pdev *d)
+{
+	pdev_inner(d, d->val);
+}
+
+/* Returns holding the lock for its callers (outside the tree), unless pdev_inner() dropped it. */
+void user_outer(struct pdev *d) __acquires(&d->lock)
+{
+	spin_lock(&d->lock);
+	user_middle(d);
+}
+
+void user_lookup(int n)
+{
+	pdev_walk_tail(n);
+}
+
+/* A work item: process context, nothing pins the task. */
+static void user_work_fn(struct work_struct *w)
+{
+	pdev_count();
+}
+
+void user_init(struct pdev *d)
+{
+	INIT_WORK(&d->work, user_work_fn);
+}
