@@ -43,7 +43,8 @@ void PercpuAccessCheck::unpinnedThroughCall(const FunctionFacts &Caller, const C
                                             const std::vector<ChainStep> &Chain) {
   const std::string &What = Chain.back().What;
   reportAt(Caller.Name, C.At,
-           "call to '" + C.CalleeName + "', which uses " + What + "(), in preemptible code")
+           "call to '" + (C.Via.empty() ? C.CalleeName : C.Via + "', which calls '" + C.CalleeName) +
+               "', which uses " + What + "(), in preemptible code")
       .chain(Chain, What + "() used here");
 }
 

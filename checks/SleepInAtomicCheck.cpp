@@ -56,8 +56,8 @@ void SleepInAtomicCheck::sleepThroughCall(const FunctionFacts &Caller, const Cal
                     C.ThroughField
                         ? "call through '" + C.Callee + "' to '" + Chain.front().Function +
                               "', which may sleep (" + What + "), in atomic context"
-                        : "call to '" + C.CalleeName + "', which may sleep (" + What +
-                              "), in atomic context");
+                        : "call to '" + (C.Via.empty() ? C.CalleeName : C.Via + "', which calls '" + C.CalleeName) +
+                              "', which may sleep (" + What + "), in atomic context");
   B.chain(Chain, "it may sleep here: " + What);
   std::string Why;
   if (!C.AtomicLock.empty())

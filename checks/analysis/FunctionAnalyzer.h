@@ -116,7 +116,7 @@ private:
   /// Keeps the state a call is made in, for the whole-tree link.
   /// Inner: a call the callee E (an inline helper of a header) makes through
   /// an ops field, recorded at E in the state of both.
-  void recordCall(const PathState &S, const Event &E, const FunctionSummary *CS,
+  FunctionSummary::CallRec *recordCall(const PathState &S, const Event &E, const FunctionSummary *CS,
                   const FunctionSummary::CallRec *Inner = nullptr);
   void checkFpu(PathState &S, const Event &E, const ViaCall &Via);
   /// Keeps the first place a need arises (E itself, or inside the callee

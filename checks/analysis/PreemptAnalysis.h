@@ -100,6 +100,7 @@ struct FunctionSummary {
   struct CallRec {
     const clang::FunctionDecl *Callee = nullptr;
     const clang::FieldDecl *Field = nullptr; // a call through this field (Callee null)
+    const clang::FunctionDecl *Via = nullptr; // made inside this inline helper of a header
     clang::SourceLocation Loc;
     bool Atomic = false;
     std::string AtomicLock;

@@ -15,11 +15,11 @@ using namespace preemptlint;
 // Transfer
 //===----------------------------------------------------------------------===//
 
-void FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
+FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
                                   const FunctionSummary *CS,
                                   const FunctionSummary::CallRec *Inner) {
   if (S.Imprecise || Sum.Calls.size() >= 512)
-    return;
+    return nullptr;
   auto It = llvm::find_if(Sum.Calls, [&](const FunctionSummary::CallRec &C) {
     return C.Callee == E.Callee && C.Field == E.Field && C.Loc == E.Loc;
   });
@@ -74,6 +74,7 @@ void FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
     for (const ValueDecl *D : Inner->Held)
       if (C.Held.size() < 8 && !llvm::is_contained(C.Held, D))
         C.Held.push_back(D);
+  return &C;
 }
 
 void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &Via) {
@@ -456,16 +457,18 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
     recordCall(S, E, CS);
   if (!CS)
     return;
-  // An inline helper of a header (netdev_start_xmit()) is not a function
-  // of the tree: the calls it makes through ops fields are this call's.
+  // An inline helper of a header (netdev_start_xmit(), get_locked_pte())
+  // is not a function of the tree: the calls it makes through ops fields,
+  // and to functions defined elsewhere, are this call's.
   const FunctionDecl *Def = nullptr;
   if (!Inverse && E.Callee->hasBody(Def) && !FA.inMainFile(Def))
     for (auto &Inner : CS->Calls)
-      if (Inner.Field) {
+      if (Inner.Field || (Inner.Callee && !Inner.Callee->hasBody())) {
         Event FE = E;
-        FE.Callee = nullptr;
+        FE.Callee = Inner.Callee;
         FE.Field = Inner.Field;
-        recordCall(S, FE, nullptr, &Inner);
+        if (auto *R = recordCall(S, FE, nullptr, &Inner); R && !R->Via)
+          R->Via = Inner.Via ? Inner.Via : E.Callee;
       }
   ViaCall Via;
   Via.Callee = E.Callee;

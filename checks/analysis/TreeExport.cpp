@@ -259,6 +259,8 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
         CS.Callee = X.id(C.Callee);
         CS.CalleeName = C.Callee->getName().str();
       }
+      if (C.Via)
+        CS.Via = C.Via->getName().str();
       CS.At = X.pos(C.Loc);
       CS.Atomic = C.Atomic;
       CS.AtomicLock = C.AtomicLock;

@@ -103,7 +103,7 @@ struct Reader {
            str(O, "atomic_by", C.AtomicBy) && pos(O, "atomic_since", C.AtomicSince) &&
            boolean(O, "unpinned", C.Unpinned) && boolean(O, "known_sleeps", C.KnownSleeps) &&
            boolean(O, "known_pinned", C.KnownPinned) && strings(O, "held", C.Held) &&
-           boolean(O, "field", C.ThroughField);
+           boolean(O, "field", C.ThroughField) && str(O, "via", C.Via);
   }
   bool store(const json &O, FieldStore &S) {
     return O.is_object() && str(O, "field", S.Field) && str(O, "target", S.Target) &&
@@ -191,7 +191,8 @@ std::string preemptlint::toJson(const FileFacts &F) {
                        {"known_sleeps", C.KnownSleeps},
                        {"known_pinned", C.KnownPinned},
                        {"held", C.Held},
-                       {"field", C.ThroughField}});
+                       {"field", C.ThroughField},
+                       {"via", C.Via}});
     Fns.push_back({{"usr", Fn.Usr},
                    {"name", Fn.Name},
                    {"at", pos(Fn.At)},

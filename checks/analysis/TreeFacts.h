@@ -52,6 +52,7 @@ struct FactNeed {
 struct CallSite {
   std::string Callee; // USR; for a call through a field, the field ("struct T.f")
   std::string CalleeName; // the function's name; the field's name
+  std::string Via; // made inside this inline helper of a header, called here ("" if none)
   bool ThroughField = false; // a call through the function pointer a field holds
   SrcPos At;
   bool Atomic = false;     // some precise path makes the call in atomic context

@@ -1,4 +1,5 @@
 #include "part.h"
+#include <linux/delay.h>
 
 static DEFINE_SPINLOCK(pdev_list_lock);
 static DEFINE_PER_CPU(int, pdev_hits);
@@ -74,4 +75,10 @@ int pdev_list_show(char *buf)
 	buf[len++] = 'x';
 	spin_unlock(&pdev_list_lock);
 	return len;
+}
+
+/* Sleeps. */
+void pdev_wait(struct pdev *d)
+{
+	msleep(d->val);
 }

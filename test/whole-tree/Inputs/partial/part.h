@@ -19,3 +19,11 @@ void pdev_inner(struct pdev *d, int n);
 void pdev_walk_tail(int n);
 void pdev_count(void);
 int pdev_list_show(char *buf);
+void pdev_wait(struct pdev *d);
+
+/* A header helper: the call it makes is its caller's, for the whole tree. */
+static inline void pdev_sync(struct pdev *d)
+{
+	if (d->val)
+		pdev_wait(d);
+}

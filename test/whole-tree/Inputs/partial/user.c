@@ -49,3 +49,11 @@ void user_init(struct pdev *d)
 {
 	INIT_WORK(&d->work, user_work_fn);
 }
+
+/* Sleeps under a spinlock through a header helper and a function of lib.c. */
+void user_sync(struct pdev *d)
+{
+	spin_lock(&d->lock);
+	pdev_sync(d);
+	spin_unlock(&d->lock);
+}
