@@ -57,3 +57,15 @@ void user_sync(struct pdev *d)
 	pdev_sync(d);
 	spin_unlock(&d->lock);
 }
+
+/* The body SYSCALL_DEFINE0(pcount) expands to: a system call, process context. */
+static long __do_sys_pcount(void)
+{
+	pdev_count();
+	return 0;
+}
+
+long __se_sys_pcount(void)
+{
+	return __do_sys_pcount();
+}
