@@ -170,6 +170,10 @@ static void keyOf(const Expr *E, std::string &Out) {
   }
   if (auto *ME = dyn_cast<MemberExpr>(E)) {
     keyOf(ME->getBase(), Out);
+    // The unnamed member of an anonymous struct or union (ctx->lock inside
+    // struct { ... } ____cacheline_aligned) adds nothing to the path.
+    if (ME->getMemberDecl()->getName().empty())
+      return;
     Out += '.';
     Out += ME->getMemberDecl()->getName();
     return;

@@ -74,12 +74,11 @@ public:
     if (!D)
       return "";
     if (auto *F = dyn_cast<FieldDecl>(D)) {
-      const RecordDecl *R = F->getParent();
-      std::string RN = R->getName().str();
-      if (RN.empty())
-        if (auto *TD = R->getTypedefNameForAnonDecl())
-          RN = TD->getName().str();
-      if (RN.empty())
+      // A field of an anonymous struct or union member is the named
+      // record's (struct blk_mq_ctx.lock).
+      llvm::StringRef RN;
+      const RecordDecl *R = namedRecordOf(F, RN);
+      if (!R)
         return "";
       return (llvm::Twine(R->isUnion() ? "union " : "struct ") + RN + "." + F->getName()).str();
     }

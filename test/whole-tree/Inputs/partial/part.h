@@ -21,6 +21,16 @@ void pdev_count(void);
 int pdev_list_show(char *buf);
 void pdev_wait(struct pdev *d);
 
+/* A lock inside an anonymous struct member, as in struct blk_mq_ctx. */
+struct pdev_ctx {
+	struct {
+		spinlock_t lock;
+		int queued;
+	};
+	int cpu;
+};
+int pdev_ctx_merge(struct pdev_ctx *c, int n);
+
 /* A header helper: the call it makes is its caller's, for the whole tree. */
 static inline void pdev_sync(struct pdev *d)
 {

@@ -69,3 +69,8 @@ long __se_sys_pcount(void)
 {
 	return __do_sys_pcount();
 }
+
+int user_merge(struct pdev_ctx *c)
+{
+	return pdev_ctx_merge(c, c->cpu);
+}
