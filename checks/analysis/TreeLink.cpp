@@ -9,6 +9,7 @@
 
 #include "KernelApiModel.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
@@ -82,6 +83,14 @@ public:
     for (auto &CF : Model.callbackFields())
       FieldContext.try_emplace("struct " + CF.Record + "." + CF.Field, CF.Ctx);
     findProcessRoots(Sorted);
+    for (auto *File : Sorted)
+      for (auto &G : File->Functions)
+        for (auto &R : G.Registers)
+          if (const FunctionFacts *T = lookup(R.Target))
+            Callbacks.insert(T);
+    for (auto &[S, File] : StoreList)
+      if (const FunctionFacts *T = lookup(S->Target))
+        Callbacks.insert(T);
     for (auto *F : All)
       for (auto &C : F->Calls) {
         ++Stats.Calls;
@@ -399,9 +408,12 @@ private:
     };
     if (Ends(G))
       return true;
+    // A callee ends it for G only when it releases what it did not take
+    // (a release helper); one that takes and releases the lock itself
+    // (ring_buffer_iter_peek() around its own work) ends nothing of G's.
     return llvm::any_of(G->Calls, [&](const CallSite &X) {
       const FunctionFacts *T = lookup(X.Callee);
-      return T && T != G && Ends(T);
+      return T && T != G && (hasEffect(T->Releases, E) || hasEffect(T->ReleasesSome, E));
     });
   }
 
@@ -439,7 +451,8 @@ private:
   /// it: the hand-off is judged by the file's own analysis (lock owner).
   bool handedOffInFile(const FunctionFacts *F, const ExitEffect &E) const {
     return llvm::any_of(All, [&](const FunctionFacts *G) {
-      return G != F && !Callers.count(G) && FileOf.lookup(G) == FileOf.lookup(F) &&
+      return G != F && !Callers.count(G) && Callbacks.count(G) &&
+             FileOf.lookup(G) == FileOf.lookup(F) &&
              (hasEffect(G->Releases, E) || hasEffect(G->ReleasesSome, E));
     });
   }
@@ -577,6 +590,8 @@ private:
   llvm::StringMap<EntryContext> FieldContext; // the model's callback_fields, by field
   Chains Sleeps, Needs;
   llvm::DenseMap<const FunctionFacts *, RootContext> ProcessRoots;
+  /// Functions registered or stored into a field somewhere in the tree.
+  llvm::DenseSet<const FunctionFacts *> Callbacks;
 };
 
 } // namespace
