@@ -226,6 +226,16 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
   return true;
 }
 
+bool FunctionAnalyzer::zeroOrErrorResult(const PathState &S, const Expr *E) const {
+  E = stripExpect(E, S);
+  bool Mem = false, Glob = false;
+  std::string K = factKey(E, Mem, Glob);
+  return llvm::any_of(S.Pendings, [&](const Pending &P) {
+    bool Match = (P.Result && P.Result->IgnoreParenImpCasts() == E) || (!K.empty() && P.VarKey == K);
+    return Match && !P.Negated && !P.Events.empty() && P.Events.front()->Cond == When::Zero;
+  });
+}
+
 bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
   // The unlikely side of WARN_ON(in_interrupt()) or unlikely(!irqs_disabled())
   // is the error path: a query answered there asserts nothing.
@@ -285,6 +295,11 @@ bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
         return refineAtom(S, L, true);
       if (*RV == 0 && (Op == BO_GE) && !Branch)
         return refineAtom(S, L, true);
+      // x >= 0 of a primitive that returns 0 or an error code
+      // (mutex_lock_interruptible(), down_read_killable()): zero.
+      if (*RV == 0 && ((Op == BO_LT && !Branch) || (Op == BO_GE && Branch)) &&
+          zeroOrErrorResult(S, L))
+        return refineAtom(S, L, false);
       if (Op == BO_EQ || Op == BO_NE) {
         bool Equal = (Op == BO_EQ) == Branch;
         bool Mem, Glob;

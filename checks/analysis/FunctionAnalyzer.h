@@ -143,6 +143,9 @@ private:
   void assignTo(PathState &S, const std::string &K, bool Mem, const Expr *RHS,
                 bool Global = false);
   /// Refines S for the edge of a branch on Cond; false if infeasible.
+  /// E is the value of a pending primitive that returns 0 when it took
+  /// effect and an error code otherwise (its condition is When::Zero).
+  bool zeroOrErrorResult(const PathState &S, const clang::Expr *E) const;
   bool refine(PathState &S, const Expr *Cond, bool Branch);
   bool refineAtom(PathState &S, const Expr *Atom, bool NonZero);
   std::optional<int64_t> valueOf(const PathState &S, const Expr *E) const;

@@ -365,6 +365,22 @@ int bad_interruptible_leak(struct dev *d)
 	return 0;
 }
 
+/* 0 or an error code: 'ret < 0' is the failure, its other side holds the lock. */
+int bad_interruptible_negative_leak(struct dev *d)
+{
+	int ret = mutex_lock_interruptible(&d->mtx);
+
+	if (ret < 0)
+		return ret;
+	if (d->val)
+		return -EBUSY;
+// CHECK: :[[@LINE-1]]:3: warning: 'bad_interruptible_negative_leak' returns with 'd.mtx' held on this path but not on others [preempt-lock-balance]
+// CHECK-NEXT: :[[@LINE-7]]:12: note: acquired by mutex_lock_interruptible() here
+// CHECK: :[[@LINE+2]]:2: note: another path returns here without it
+	mutex_unlock(&d->mtx);
+	return 0;
+}
+
 /* ---- guards ---- */
 int good_guard_early_return(struct dev *d)
 {
