@@ -528,8 +528,13 @@ private:
             return T && T != F && (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E));
           }))
         return true;
-      // A region: the call is made inside an atomic section of the caller.
-      if (!E.Region.empty() && C->Atomic)
+      // A region: the call is made inside that section of the caller, or,
+      // for preemption, interrupts and bottom halves, under a lock that
+      // may imply it (the call site keeps only the innermost cause).
+      if (!E.Region.empty() && C->Atomic &&
+          (C->AtomicRegion == E.Region ||
+           (!C->AtomicLock.empty() &&
+            (E.Region == "preempt" || E.Region == "irq" || E.Region == "bh"))))
         return true;
       // A region the caller itself began and returns in (its analysis saw
       // the callee as a plain call): the caller acquires it for F.
@@ -537,10 +542,11 @@ private:
         return true;
       if ((hasEffect(G->Releases, E) || hasEffect(G->ReleasesSome, E)) && endAnswered(G, E, Seen))
         return true;
-      // A lock held across the caller: the caller's own callers hold it
-      // when they call it (wait_consider_task() -> wait_task_stopped(),
-      // under its caller's read_lock(&tasklist_lock)).
-      if (!E.Lock.empty() && Depth < MaxHeldDepth && endAnswered(G, E, Seen, Depth + 1))
+      // Held across the caller: the caller's own callers hold it when they
+      // call it (wait_consider_task() -> wait_task_stopped(), under its
+      // caller's read_lock(&tasklist_lock); rcu_do_batch() under its
+      // callers' local_bh_disable()).
+      if (Depth < MaxHeldDepth && endAnswered(G, E, Seen, Depth + 1))
         return true;
     }
     return false;
