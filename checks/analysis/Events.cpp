@@ -378,6 +378,17 @@ public:
   void run();
 
 private:
+  /// Then-branches (expansion ranges) of ifs that test whether a GFP mask
+  /// allows sleeping (might_sleep_if(gfpflags_allow_blocking(gfp))), with
+  /// the mask: a sleep inside sleeps by that mask, like an allocation.
+  struct GfpGuard {
+    SourceLocation Begin, End;
+    const Expr *Gfp;
+  };
+  std::vector<GfpGuard> GfpGuards;
+  void findGfpGuards(const Stmt *S);
+  const Expr *gfpGuardOf(SourceLocation L) const;
+
   /// Calls F for each recognised expansion that covers L (body or argument).
   template <typename Fn> void forEachCovering(SourceLocation L, Fn F) const {
     while (L.isMacroID()) {
@@ -488,6 +499,8 @@ void Extraction::addEventsFor(const Primitive &P, SourceLocation Loc,
       E.Gfp = ArgAt(Eff.GfpArg);
       if (!E.Gfp)
         continue; // the argument is not visible: say nothing
+    } else if (Eff.Kind == EffectKind::Sleep) {
+      E.Gfp = gfpGuardOf(Loc); // sleeps only when this mask allows it
     }
     if (Eff.Kind == EffectKind::Register) {
       E.Target = functionOfArg(ArgAt(Eff.FnArg));
@@ -498,7 +511,38 @@ void Extraction::addEventsFor(const Primitive &P, SourceLocation Loc,
   }
 }
 
+void Extraction::findGfpGuards(const Stmt *S) {
+  if (!S || Model.gfpBlockingTests().empty())
+    return;
+  if (auto *If = dyn_cast<IfStmt>(S); If && If->getThen() && If->getCond()) {
+    const Expr *C = If->getCond()->IgnoreParenImpCasts();
+    if (auto *CE = dyn_cast<CallExpr>(C);
+        CE && CE->getBuiltinCallee() == Builtin::BI__builtin_expect && CE->getNumArgs() == 2)
+      C = CE->getArg(0)->IgnoreParenImpCasts();
+    if (auto *CE = dyn_cast<CallExpr>(C); CE && CE->getNumArgs() >= 1)
+      if (auto *FD = CE->getDirectCallee();
+          FD && llvm::is_contained(Model.gfpBlockingTests(), FD->getName())) {
+        CharSourceRange R = SM.getExpansionRange(If->getThen()->getSourceRange());
+        if (R.getBegin().isValid() && R.getEnd().isValid())
+          GfpGuards.push_back({R.getBegin(), R.getEnd(), CE->getArg(0)});
+      }
+  }
+  for (const Stmt *C : S->children())
+    findGfpGuards(C);
+}
+
+const Expr *Extraction::gfpGuardOf(SourceLocation L) const {
+  if (GfpGuards.empty() || L.isInvalid())
+    return nullptr;
+  L = SM.getExpansionLoc(L);
+  for (auto &G : GfpGuards)
+    if (!SM.isBeforeInTranslationUnit(L, G.Begin) && !SM.isBeforeInTranslationUnit(G.End, L))
+      return G.Gfp;
+  return nullptr;
+}
+
 void Extraction::run() {
+  findGfpGuards(FE.FD ? FE.FD->getBody() : nullptr);
   const CFG &G = *FE.Cfg;
   unsigned NB = G.getNumBlockIDs();
   FE.Events.assign(NB, {});

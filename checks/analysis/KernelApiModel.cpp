@@ -168,7 +168,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
         K != "contract_macros" && K != "non_escaping_macros" &&
         K != "gfp_sleep_mask" && K != "core_paths" && K != "fpu_routine_patterns" &&
         K != "acquire_wrapper_patterns" && K != "release_wrapper_patterns" &&
-        K != "process_root_patterns")
+        K != "process_root_patterns" && K != "gfp_blocking_tests")
       return L.fail("top level", "unknown key '" + K + "'");
 
   if (Doc.contains("lock_classes")) {
@@ -258,7 +258,8 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
   for (auto [Key, Into] : {std::pair<const char *, std::vector<std::string> *>{
                                "acquire_wrapper_patterns", &AcquirePatterns},
                            {"release_wrapper_patterns", &ReleasePatterns},
-                           {"process_root_patterns", &ProcessRootPatterns}})
+                           {"process_root_patterns", &ProcessRootPatterns},
+                           {"gfp_blocking_tests", &GfpBlockingTests}})
     if (Doc.contains(Key)) {
       if (!Doc[Key].is_array())
         return L.fail(Key, "expected an array of name globs");

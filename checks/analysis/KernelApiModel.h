@@ -159,6 +159,9 @@ public:
   /// Functions that run in preemptible process context by their name
   /// (system calls: SYSCALL_DEFINE's __do_sys_*).
   const std::vector<std::string> &processRootPatterns() const { return ProcessRootPatterns; }
+  /// Functions that return non-zero when their first argument, a GFP
+  /// mask, lets an allocation sleep (gfpflags_allow_blocking()).
+  const std::vector<std::string> &gfpBlockingTests() const { return GfpBlockingTests; }
   /// Macros whose use of a function's address is not an escape
   /// (EXPORT_SYMBOL, NOKPROBE_SYMBOL, ...).
   const std::vector<std::string> &nonEscapingMacros() const { return NonEscaping; }
@@ -174,7 +177,7 @@ private:
   std::vector<std::string> NonEscaping;
   uint64_t GfpSleepMask = 0x400;
   std::vector<std::string> CorePaths;
-  std::vector<std::string> AcquirePatterns, ReleasePatterns, ProcessRootPatterns;
+  std::vector<std::string> AcquirePatterns, ReleasePatterns, ProcessRootPatterns, GfpBlockingTests;
   std::vector<std::string> FpuPatterns;
 };
 

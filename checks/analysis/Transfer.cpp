@@ -389,7 +389,7 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     // page faults are disabled.
     if (Eff.UnlessPagefault && (S.activeRegions() & maskOf(Region::Pagefault)))
       break;
-    if (Eff.GfpArg < 0) {
+    if (Eff.GfpArg < 0 && !E.Gfp) {
       checkSleep(S, E, Via);
       break;
     }

@@ -236,6 +236,30 @@ void *good_gfp_kernel_helper_unlocked(void)
 	return alloc_helper(GFP_KERNEL);
 }
 
+/* might_sleep_if(gfpflags_allow_blocking(gfp)): sleeps by its caller's mask. */
+static void unclone_helper(void *p, gfp_t pri)
+{
+	might_sleep_if(gfpflags_allow_blocking(pri));
+	kfree(p);
+}
+
+void good_unclone_atomic(void *p)
+{
+	spin_lock(&lk);
+	unclone_helper(p, GFP_ATOMIC);
+	spin_unlock(&lk);
+}
+
+void bad_unclone_kernel(void *p)
+{
+	spin_lock(&lk);
+	unclone_helper(p, GFP_KERNEL);
+// CHECK: :[[@LINE-1]]:2: warning: call to 'unclone_helper', which may sleep (an allocation that may sleep), in atomic context [preempt-sleep-in-atomic]
+// CHECK-NEXT: :[[@LINE-14]]:2: note: it may sleep here: an allocation that may sleep
+// CHECK-NEXT: :[[@LINE-4]]:2: note: atomic since here: 'lk' is held (taken by spin_lock())
+	spin_unlock(&lk);
+}
+
 /* ---- sleeping through static helpers ----------------------------------- */
 
 static void sleepy_inner(void)
