@@ -255,7 +255,7 @@ void bad_unclone_kernel(void *p)
 	spin_lock(&lk);
 	unclone_helper(p, GFP_KERNEL);
 // CHECK: :[[@LINE-1]]:2: warning: call to 'unclone_helper', which may sleep (an allocation that may sleep), in atomic context [preempt-sleep-in-atomic]
-// CHECK-NEXT: :[[@LINE-14]]:2: note: it may sleep here: an allocation that may sleep
+// CHECK-NEXT: :[[@LINE-16]]:2: note: it may sleep here: an allocation that may sleep
 // CHECK-NEXT: :[[@LINE-4]]:2: note: atomic since here: 'lk' is held (taken by spin_lock())
 	spin_unlock(&lk);
 }
