@@ -79,6 +79,9 @@ void PercpuAccessCheck::unpinnedInProcessContext(const FunctionFacts &F, const R
   case RootContext::Named:
     Ctx += " (its name matches '" + Why.By + "')";
     break;
+  case RootContext::Sleeps:
+    Ctx = "'" + F.Name + "' may sleep (" + Why.By + "), so it runs preemptible";
+    break;
   }
   auto B = Chain.size() == 1
                ? reportAt(F.Name, Chain.front().Where,
@@ -92,4 +95,6 @@ void PercpuAccessCheck::unpinnedInProcessContext(const FunctionFacts &F, const R
     B.note(Why.At, "registered here by " + Why.By + "()");
   else if (Why.K == RootContext::Stored)
     B.note(Why.At, "stored here into '" + Why.By + "'");
+  else if (Why.K == RootContext::Sleeps)
+    B.note(Why.At, "it may sleep here: " + Why.By);
 }

@@ -86,8 +86,12 @@ public:
     for (auto *File : Sorted)
       for (auto &G : File->Functions)
         for (auto &R : G.Registers)
-          if (const FunctionFacts *T = lookup(R.Target))
+          if (const FunctionFacts *T = lookup(R.Target)) {
             Callbacks.insert(T);
+            EntryContext C;
+            if (parseContext(R.Context, C) && C != EntryContext::Process)
+              OtherContext.insert(T);
+          }
     for (auto &[S, File] : StoreList)
       if (const FunctionFacts *T = lookup(S->Target))
         Callbacks.insert(T);
@@ -384,9 +388,27 @@ private:
         }
         continue;
       }
+      auto It = Needs.find(F);
+      // A function that may sleep itself runs preemptible: its own access
+      // with nothing pinning is its bug, callers or not (a caller that
+      // pins around the call sleeps in atomic context, and is reported
+      // for that; then the access is left to it). Not when it, or a
+      // caller, is registered in another context (a CPU hotplug callback
+      // runs in a per-CPU thread, bound to its CPU).
+      if (It != Needs.end() && It->second.size() == 1 && !F->AnswersPinning && F->Sleeps.Has &&
+          Callers.count(F) && !schedulerCore(F) && !OtherContext.count(F) &&
+          llvm::none_of(Callers.find(F)->second, [&](const Caller &G) {
+            return G.C->Atomic || OtherContext.count(G.F);
+          })) {
+        RootContext Why;
+        Why.K = RootContext::Sleeps;
+        Why.By = F->Sleeps.What;
+        Why.At = F->Sleeps.Where;
+        H.unpinnedInProcessContext(*F, Why, It->second);
+        continue;
+      }
       // A need that reaches a root of the tree that runs preemptible (not
       // in the scheduler core, whose functions run in states of their own).
-      auto It = Needs.find(F);
       if (It != Needs.end() && It->second.size() <= MaxReportedChain && !F->AnswersPinning &&
           !Callers.count(F) && (F->TakesLocks || F->Sleeps.Has) && !schedulerCore(F))
         H.unpinnedInRoot(*F, It->second);
@@ -554,7 +576,11 @@ private:
 
   void judgeExitEffects() {
     for (auto *F : All) {
-      if (F->Contract)
+      // An annotated function, or one the model describes (its calls are
+      // the model's primitive, so the tree records no callers for it:
+      // schedule_preempt_disabled()), answers for its effects by its
+      // contract.
+      if (F->Contract || Model.lookup(F->Name))
         continue;
       unsigned N = 0;
       if (auto It = Callers.find(F); It != Callers.end())
@@ -598,6 +624,9 @@ private:
   llvm::DenseMap<const FunctionFacts *, RootContext> ProcessRoots;
   /// Functions registered or stored into a field somewhere in the tree.
   llvm::DenseSet<const FunctionFacts *> Callbacks;
+  /// ... registered in a context other than process context (a per-CPU
+  /// thread, an atomic one).
+  llvm::DenseSet<const FunctionFacts *> OtherContext;
 };
 
 } // namespace

@@ -90,10 +90,11 @@ public:
 
 /// Why a function is known to run in preemptible process context.
 struct RootContext {
-  enum Kind { Registered, Stored, Named } K = Named;
-  std::string By;      // the registering primitive; the field ("struct T.f"); the name pattern
+  enum Kind { Registered, Stored, Named, Sleeps } K = Named;
+  std::string By;      // the registering primitive; the field ("struct T.f"); the name
+                       // pattern; the primitive it may sleep in
   std::string Of;      // the registering function (Registered)
-  SrcPos At;           // the registration or the store (none for Named)
+  SrcPos At;           // the registration, the store, the sleep (none for Named)
 };
 
 struct TreeStats {

@@ -96,3 +96,10 @@ int pdev_ctx_merge(struct pdev_ctx *c, int n)
 out:
 	return ret;
 }
+
+/* Leaves pinning to its callers, but sleeps: it runs preemptible. */
+void pdev_refill(struct pdev *d)
+{
+	__this_cpu_inc(pdev_hits);
+	msleep(d->val);
+}

@@ -30,6 +30,7 @@ struct pdev_ctx {
 	int cpu;
 };
 int pdev_ctx_merge(struct pdev_ctx *c, int n);
+void pdev_refill(struct pdev *d);
 
 /* A header helper: the call it makes is its caller's, for the whole tree. */
 static inline void pdev_sync(struct pdev *d)

@@ -74,3 +74,8 @@ int user_merge(struct pdev_ctx *c)
 {
 	return pdev_ctx_merge(c, c->cpu);
 }
+
+void user_refill(struct pdev *d)
+{
+	pdev_refill(d);
+}
