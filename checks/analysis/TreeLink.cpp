@@ -11,6 +11,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 #include <set>
@@ -66,6 +67,7 @@ public:
         All.push_back(&F);
         ById.try_emplace(F.Usr, &F);
         FileOf[&F] = File->File;
+        ByFile[File->File].push_back(&F);
       }
     // What each ops field may hold: the functions the tree stores into it.
     llvm::StringMap<std::vector<const FunctionFacts *>> Stored;
@@ -238,13 +240,23 @@ private:
   using Chains = llvm::DenseMap<const FunctionFacts *, std::vector<ChainStep>>;
 
   template <typename EdgeOk> void fixpoint(Chains &M, EdgeOk Ok) {
-    // Rounds: each extends chains by one call; bounded by the longest
-    // acyclic chain (recursion adds nothing once a member is in).
-    for (unsigned Round = 0; Round < 64; ++Round) {
+    // Rounds: each extends chains by one call, so chains are shortest
+    // first; bounded by the longest acyclic chain (recursion adds nothing
+    // once a member is in). A round looks only at the callers of what the
+    // previous round added: a function's chain depends on its callees'.
+    std::vector<const FunctionFacts *> Frontier;
+    for (auto &KV : M)
+      Frontier.push_back(KV.first);
+    for (unsigned Round = 0; Round < 64 && !Frontier.empty(); ++Round) {
+      llvm::SmallPtrSet<const FunctionFacts *, 32> Cand;
+      for (const FunctionFacts *T : Frontier)
+        for (auto *Map : {&Callers, &FieldCallers})
+          if (auto It = Map->find(T); It != Map->end())
+            for (auto &G : It->second)
+              if (!M.count(G.F))
+                Cand.insert(G.F);
       std::vector<std::pair<const FunctionFacts *, std::vector<ChainStep>>> Add;
-      for (auto *F : All) {
-        if (M.count(F))
-          continue;
+      for (const FunctionFacts *F : Cand) {
         bool Found = false;
         for (auto &C : F->Calls) {
           if (Found || !Ok(*F, C))
@@ -261,10 +273,10 @@ private:
           }
         }
       }
-      if (Add.empty())
-        return;
+      Frontier.clear();
       for (auto &[F, Chain] : Add)
-        M.try_emplace(F, std::move(Chain));
+        if (M.try_emplace(F, std::move(Chain)).second)
+          Frontier.push_back(F);
     }
   }
 
@@ -452,6 +464,12 @@ private:
     const FunctionFacts *T = byFunction(F, E);
     return T && T->Contract;
   }
+  /// The functions defined in F's file.
+  const std::vector<const FunctionFacts *> &sameFile(const FunctionFacts *F) const {
+    static const std::vector<const FunctionFacts *> None;
+    auto It = ByFile.find(FileOf.lookup(F));
+    return It == ByFile.end() ? None : It->second;
+  }
   bool schedulerCore(const FunctionFacts *F) const {
     llvm::StringRef File = FileOf.lookup(F);
     return llvm::any_of(Model.schedulerPaths(),
@@ -462,8 +480,8 @@ private:
   /// (probe_irq_on() takes what probe_irq_off() drops): the two are an API
   /// pair for callers outside the tree.
   bool pairInFile(const FunctionFacts *F, const ExitEffect &E, bool Acquires) const {
-    return llvm::any_of(All, [&](const FunctionFacts *G) {
-      return G != F && FileOf.lookup(G) == FileOf.lookup(F) && !Callers.count(G) &&
+    return llvm::any_of(sameFile(F), [&](const FunctionFacts *G) {
+      return G != F && !Callers.count(G) &&
              (Acquires ? hasEffect(G->Acquires, E) || hasEffect(G->AcquiresSome, E)
                        : hasEffect(G->Releases, E) || hasEffect(G->ReleasesSome, E));
     });
@@ -472,9 +490,8 @@ private:
   /// callback: a work item, a timer, an ops method) ends E without taking
   /// it: the hand-off is judged by the file's own analysis (lock owner).
   bool handedOffInFile(const FunctionFacts *F, const ExitEffect &E) const {
-    return llvm::any_of(All, [&](const FunctionFacts *G) {
+    return llvm::any_of(sameFile(F), [&](const FunctionFacts *G) {
       return G != F && !Callers.count(G) && Callbacks.count(G) &&
-             FileOf.lookup(G) == FileOf.lookup(F) &&
              (hasEffect(G->Releases, E) || hasEffect(G->ReleasesSome, E));
     });
   }
@@ -612,6 +629,7 @@ private:
   std::vector<const FunctionFacts *> All;
   llvm::StringMap<const FunctionFacts *> ById;
   llvm::DenseMap<const FunctionFacts *, llvm::StringRef> FileOf;
+  llvm::StringMap<std::vector<const FunctionFacts *>> ByFile;
   llvm::DenseMap<const FunctionFacts *, std::vector<Caller>> Callers; // direct calls
   /// Calls through ops fields, by target: carried by the fixpoints and
   /// shown by --explain, but not callers for the judgement of wrappers and
