@@ -173,9 +173,18 @@ TEST(TreeLink, HeldLockJudgedByCallers) {
   EXPECT_EQ(R2.Got, Want);
 
   // In one file, an uncalled function that drops the lock is a hand-off
-  // (a callback; preempt-lock-owner judges it), not a leak of the takers.
+  // when it is a callback (stored into a field: preempt-lock-owner judges
+  // it), not a leak of the takers. Merely uncalled, it is no callback.
   FileFacts One = F;
   One.Functions.push_back(Rel);
+  Recorder R4;
+  linkTree({One}, M, R4);
+  EXPECT_EQ(R4.Got, Want);
+  FieldStore St;
+  St.Field = "struct work_struct.func";
+  St.Target = "rel";
+  St.TargetName = "rel";
+  One.Stores.push_back(St);
   Recorder R3;
   linkTree({One}, M, R3);
   std::vector<std::string> Want3 = {"held poke struct third.lock 0", "ended rel struct dev.lock 0"};
