@@ -109,7 +109,9 @@ bool preemptlint::explainWholeTree(const LintConfig &C, const std::string &Dir,
     OS << "  answers for its own pinning: " << (F.AnswersPinning ? "yes" : "no, its callers do")
        << "\n";
     Effects("returns holding", F.Acquires);
+    Effects("returns holding, on some paths,", F.AcquiresSome);
     Effects("ends without taking", F.Releases);
+    Effects("ends without taking, on some paths,", F.ReleasesSome);
     OS << "  callers in the tree: " << D.Callers.size() << "\n";
     for (auto &Cl : D.Callers) {
       OS << "    " << Pos(Cl.Site.At) << ": '" << Cl.Function << "'";
@@ -119,6 +121,8 @@ bool preemptlint::explainWholeTree(const LintConfig &C, const std::string &Dir,
         OS << ", atomic (" << (Cl.Site.AtomicLock.empty() ? Cl.Site.AtomicRegion : "'" + Cl.Site.AtomicLock + "' held")
            << (Cl.Site.AtomicBy.empty() ? "" : " by " + Cl.Site.AtomicBy + "()") << " since "
            << Pos(Cl.Site.AtomicSince) << ")";
+      if (!Cl.Site.Via.empty())
+        OS << ", inside '" << Cl.Site.Via << "'";
       if (Cl.Site.Unpinned)
         OS << ", with nothing pinning the task";
       OS << "\n";
