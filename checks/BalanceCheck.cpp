@@ -72,8 +72,7 @@ void BalanceCheck::heldForNobody(const FunctionFacts &F, const ExitEffect &E,
   if (E.Region.empty() || !parseRegion(E.Region, R))
     return;
   auto B = reportAt(F.Name, E.Exit,
-                    "'" + F.Name + "' returns with " + regionState(R) +
-                        (E.EveryPath ? " on every path" : " on this path") + ", and " +
+                    "'" + F.Name + "' returns with " + regionState(R) + " on every path, and " +
                         (Callers ? "none of its " + std::to_string(Callers) +
                                        " callers in the tree ends the section"
                                  : std::string("it has no caller in the tree to end it")));

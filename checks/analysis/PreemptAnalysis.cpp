@@ -361,23 +361,15 @@ void FunctionAnalyzer::finish() {
       }
       continue;
     }
-    // Held on some exits: a conditional section for the callers when the
-    // file does not report it below (the return values explain it, or a
-    // contract): the link asks the callers.
-    auto someExits = [&] {
-      for (auto *A : Precise)
-        if (A->Depth[R] > 0 && A->LastEnter[R].isValid()) {
-          Sum.SomeEnterAt[R] = A->LastEnter[R];
-          Sum.SomeEnterBy[R] = A->LastEnterBy[R];
-          Sum.SomeExitAt[R] =
-              A->ReturnLoc.isValid() ? A->ReturnLoc : FE.FD->getBody()->getEndLoc();
-          break;
-        }
-    };
-    if (FC.HasContract) {
-      someExits();
+    for (auto *A : Precise)
+      if (A->Depth[R] > 0 && A->LastEnter[R].isValid()) {
+        Sum.SomeEnterAt[R] = A->LastEnter[R];
+        Sum.SomeEnterBy[R] = A->LastEnterBy[R];
+        Sum.SomeExitAt[R] = A->ReturnLoc.isValid() ? A->ReturnLoc : FE.FD->getBody()->getEndLoc();
+        break;
+      }
+    if (FC.HasContract)
       continue;
-    }
     // Report the deepest path against a balanced one (depth 0) if there is
     // one, else against the shallowest.
     const PathState *Leak = nullptr, *Other = nullptr;
@@ -400,8 +392,6 @@ void FunctionAnalyzer::finish() {
         }
     if (Leak)
       H.regionInconsistentExit(FC, Region(R), *Leak, *Other);
-    else
-      someExits();
   }
   // Locks held at exit on every path are acquired for the caller.
   auto paramOf = [&](llvm::StringRef Key, std::string &Suffix) -> int {

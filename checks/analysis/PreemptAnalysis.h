@@ -121,9 +121,9 @@ struct FunctionSummary {
   /// of the entry's state is the idiom of exception and entry code.
   std::array<clang::SourceLocation, NumRegions> UnbegunEndAt{};
   std::array<llvm::StringRef, NumRegions> UnbegunEndBy{};
-  /// A region some precise exits hold and others do not, which the file
-  /// does not report (the return values explain it: "returns 1 with it
-  /// held"): where a holding path entered it, per region.
+  /// A region some precise exits hold and others do not (the file judged
+  /// it: a leak, or a conditional section explained by the return value):
+  /// where a holding path entered it, per region.
   std::array<clang::SourceLocation, NumRegions> SomeEnterAt{}, SomeExitAt{};
   std::array<llvm::StringRef, NumRegions> SomeEnterBy{};
   RegionMask Opened = 0;          // regions some path entered itself

@@ -604,6 +604,11 @@ private:
         N = It->second.size();
       for (auto *List : {&F->Acquires, &F->AcquiresSome})
         for (auto &E : *List) {
+          // A section held on some exits only was judged by the file's
+          // own analysis (an inconsistent exit, or one the return value
+          // explains); here it is only evidence for the callers.
+          if (!E.EveryPath && !E.Region.empty())
+            continue;
           std::set<const FunctionFacts *> Seen;
           if (!heldAnswered(F, E, Seen))
             H.heldForNobody(*F, E, N);

@@ -103,13 +103,3 @@ void pdev_refill(struct pdev *d)
 	__this_cpu_inc(pdev_hits);
 	msleep(d->val);
 }
-
-/* Its rcu_read_unlock() was deleted: returns 1 with the section open, 0 without. */
-int pdev_drain(struct pdev *d)
-{
-	if (!d->val)
-		return 0;
-	rcu_read_lock();
-	d->val = 0;
-	return 1;
-}

@@ -31,7 +31,6 @@ struct pdev_ctx {
 };
 int pdev_ctx_merge(struct pdev_ctx *c, int n);
 void pdev_refill(struct pdev *d);
-int pdev_drain(struct pdev *d);
 
 /* A header helper: the call it makes is its caller's, for the whole tree. */
 static inline void pdev_sync(struct pdev *d)

@@ -79,8 +79,3 @@ void user_refill(struct pdev *d)
 {
 	pdev_refill(d);
 }
-
-void user_drain(struct pdev *d)
-{
-	pdev_drain(d);
-}
