@@ -323,6 +323,19 @@ void FunctionAnalyzer::finish() {
     if (!S.Imprecise)
       Precise.push_back(&S);
   }
+  // Releases of what the function did not take count for the callers only
+  // where a path returns without it: not on a path that ends in panic(),
+  // nor where the function takes it back (a drop and re-take around work).
+  llvm::erase_if(Sum.UnheldReleases, [&](const FunctionSummary::LockSite &U) {
+    return llvm::none_of(Precise, [&](const PathState *S) {
+      return llvm::any_of(S->ReleasedEntry, [&](const HeldLock &R) { return R.Decl == U.Decl; });
+    });
+  });
+  for (unsigned R = 0; R < NumRegions; ++R)
+    if (Sum.UnbegunEndAt[R].isValid() && llvm::none_of(Precise, [&](const PathState *S) {
+          return S->Depth[R] != UnknownDepth && S->Depth[R] < 0;
+        }))
+      Sum.UnbegunEndAt[R] = SourceLocation();
   if (Precise.empty()) {
     Sum.Complete = Exits.empty(); // a function that never returns has no effect
     return;
@@ -471,14 +484,12 @@ void FunctionAnalyzer::finish() {
             Reported.push_back(L.Key);
             break;
           }
-        // Held here, not on every exit, released by none: the callers'.
+        // Held here, not on every exit, and not reported (no exit released
+        // it itself, or the return values explain it): the callers'.
         if (!llvm::is_contained(Reported, L.Key) && L.Decl && Sum.HeldSome.size() < 16 &&
             llvm::none_of(Sum.HeldSome, [&](auto &H) { return H.Decl == L.Decl; }) &&
             llvm::any_of(Precise, [&](const PathState *B) {
               return llvm::find(B->Locks, L) == B->Locks.end();
-            }) &&
-            llvm::none_of(Precise, [&](const PathState *B) {
-              return llvm::is_contained(B->ReleasedOwn, L.Key);
             })) {
           Sum.HeldSome.push_back({L.Decl, L.Key, L.Loc, L.By});
           Sum.HeldSomeExit.push_back(A->ReturnLoc.isValid() ? A->ReturnLoc

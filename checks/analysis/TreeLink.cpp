@@ -546,9 +546,12 @@ private:
     // F took it itself, through a function of the tree it calls (a
     // conditional lock helper across a file boundary, get_locked_pte()),
     // which its own analysis did not see.
+    // An annotated callee (__acquires(RCU) on ieee80211_ibss_finish_sta())
+    // answers too: its contract says what it leaves held.
     if (llvm::any_of(F->Calls, [&](const CallSite &X) {
           const FunctionFacts *T = lookup(X.Callee);
-          return T && T != F && (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E));
+          return T && T != F &&
+                 (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E) || T->Contract);
         }))
       return true;
     auto It = Callers.find(F);
