@@ -1,6 +1,8 @@
 //===- FpuRegionCheck.cpp - preempt-fpu-region ----------------------------===//
 #include "FpuRegionCheck.h"
 
+#include "Wording.h"
+
 #include "clang/AST/Decl.h"
 
 using namespace preemptlint;
@@ -42,7 +44,7 @@ void FpuRegionCheck::fpuNested(const FunctionContext &F, const Event &E, const P
 void FpuRegionCheck::fpuSleep(const FunctionContext &F, const Event &E, const ViaCall &Via,
                               const PathState &S) {
   std::string What = Via.Callee ? "call to '" + Via.Callee->getName().str() +
-                                      "', which may sleep (" + Via.What.str() + "),"
+                                      "', which may sleep (" + sleepCause(Via) + "),"
                                 : E.Name.str() + "(), which may sleep,";
   auto B = report(F, E.Loc, What + " inside an FPU section; kernel_fpu_begin() disabled preemption");
   unsigned R = unsigned(Region::Fpu);

@@ -32,14 +32,14 @@ void SleepInAtomicCheck::sleepInAtomic(const FunctionContext &F, const Event &E,
           "assertion says so)";
   std::string Msg;
   if (Via.Callee)
-    Msg = ("call to '" + Via.Callee->getName() + "', which may sleep (" + Via.What +
+    Msg = ("call to '" + Via.Callee->getName() + "', which may sleep (" + sleepCause(Via) +
            "), in atomic context")
               .str();
   else
     Msg = (E.Name + "() may sleep, but this is atomic context").str();
   auto B = report(F, E.Loc, Msg);
   if (Via.Callee && Via.Where.isValid())
-    B.note(Via.Where, ("it may sleep here: " + Via.What).str());
+    B.note(Via.Where, "it may sleep here: " + sleepCause(Via));
   if (WhyLoc.isValid())
     B.note(WhyLoc, "atomic since here: " + Why);
   else

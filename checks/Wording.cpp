@@ -17,3 +17,9 @@ llvm::StringRef preemptlint::regionState(Region R) {
   }
   return "";
 }
+
+std::string preemptlint::sleepCause(const ViaCall &V) {
+  if (V.ByGfpMask)
+    return "an allocation that may sleep";
+  return V.What.str();
+}

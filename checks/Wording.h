@@ -7,14 +7,20 @@
 #ifndef PREEMPTLINT_WORDING_H
 #define PREEMPTLINT_WORDING_H
 
+#include "analysis/Handler.h"
 #include "analysis/KernelApiModel.h"
 #include "llvm/ADT/StringRef.h"
+#include <string>
 
 namespace preemptlint {
 
 /// "preemption disabled", "interrupts disabled", ...: the state a region
 /// stands for.
 llvm::StringRef regionState(Region R);
+
+/// What a callee sleeps in: its primitive, or, for a callee that sleeps by
+/// the GFP mask its caller passes, "an allocation that may sleep".
+std::string sleepCause(const ViaCall &V);
 
 } // namespace preemptlint
 

@@ -37,6 +37,7 @@ struct ViaCall {
   clang::SourceLocation Where; // the access inside the callee
   llvm::StringRef What;        // the primitive used there
   bool UnlessPagefault = false; // (sleeps) only by faulting in user memory
+  bool ByGfpMask = false;       // (sleeps) by the GFP mask the call passes, at Where
 };
 
 class Handler {

@@ -503,7 +503,8 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
       SV.UnlessPagefault = CS->SleepUnlessPagefault;
       if (!CS->Sleeps) {
         // It sleeps by the GFP mask this call passes, at its allocation.
-        SV.What = "an allocation that may sleep";
+        SV.What = CS->SleepGfp.What;
+        SV.ByGfpMask = true;
         SV.Where = CS->SleepGfp.At;
       }
       checkSleep(S, E, SV);
