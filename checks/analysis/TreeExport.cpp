@@ -166,6 +166,22 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
     // lock the function also takes somewhere, or a region it also enters,
     // is left out: on those functions such a path is mostly one whose
     // correlated conditions the analysis lost (docs/design.md).
+    // Effects on some paths: a lock by its identity, a region by its name.
+    auto someEffect = [&](std::string Lock, std::string Region, llvm::StringRef Shown,
+                          llvm::StringRef By, SourceLocation Where, SourceLocation Exit) {
+      ExitEffect E;
+      E.Lock = std::move(Lock);
+      E.Region = std::move(Region);
+      E.Shown = Shown.str();
+      E.By = By.str();
+      E.Where = X.pos(Where);
+      E.Exit = X.pos(Exit);
+      E.EveryPath = false;
+      return E;
+    };
+    auto hasLock = [](const std::vector<ExitEffect> &V, const std::string &Id) {
+      return llvm::any_of(V, [&](const ExitEffect &E) { return E.Lock == Id; });
+    };
     // A lock reached through a pointer (spinlock_t *ptl) is set by whoever
     // took it, often a helper that returns it locked: not a lock of its own.
     auto throughPointer = [](const ValueDecl *D) {
@@ -173,17 +189,10 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
     };
     for (auto &U : S->UnheldReleases) {
       std::string Id = X.lockId(U.Decl);
-      if (Id.empty() || !Model.lookup(U.By) || throughPointer(U.Decl) ||
-          llvm::any_of(F.Releases, [&](const ExitEffect &E) { return E.Lock == Id; }) ||
+      if (Id.empty() || !Model.lookup(U.By) || throughPointer(U.Decl) || hasLock(F.Releases, Id) ||
           llvm::any_of(S->Acquisitions, [&](auto &A) { return A.Decl == U.Decl; }))
         continue;
-      ExitEffect E;
-      E.Lock = Id;
-      E.Shown = U.Key;
-      E.By = U.By.str();
-      E.Where = X.pos(U.Loc);
-      E.EveryPath = false;
-      F.ReleasesSome.push_back(std::move(E));
+      F.ReleasesSome.push_back(someEffect(Id, "", U.Key, U.By, U.Loc, SourceLocation()));
     }
     for (unsigned R = 0; R < NumRegions; ++R) {
       if (S->UnbegunEndAt[R].isInvalid() || (S->Opened & (1u << R)) ||
@@ -192,39 +201,21 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       std::string Name = regionName(Region(R)).str();
       if (llvm::any_of(F.Releases, [&](const ExitEffect &E) { return E.Region == Name; }))
         continue;
-      ExitEffect E;
-      E.Region = Name;
-      E.By = S->UnbegunEndBy[R].str();
-      E.Where = X.pos(S->UnbegunEndAt[R]);
-      E.EveryPath = false;
-      F.ReleasesSome.push_back(std::move(E));
+      F.ReleasesSome.push_back(
+          someEffect("", Name, "", S->UnbegunEndBy[R], S->UnbegunEndAt[R], SourceLocation()));
     }
     for (size_t I = 0; I < S->HeldSome.size(); ++I) {
       auto &H = S->HeldSome[I];
       std::string Id = X.lockId(H.Decl);
-      if (Id.empty() || !Model.lookup(H.By) || throughPointer(H.Decl) ||
-          llvm::any_of(F.Acquires, [&](const ExitEffect &E) { return E.Lock == Id; }))
+      if (Id.empty() || !Model.lookup(H.By) || throughPointer(H.Decl) || hasLock(F.Acquires, Id))
         continue;
-      ExitEffect E;
-      E.Lock = Id;
-      E.Shown = H.Key;
-      E.By = H.By.str();
-      E.Where = X.pos(H.Loc);
-      E.Exit = X.pos(S->HeldSomeExit[I]);
-      E.EveryPath = false;
-      F.AcquiresSome.push_back(std::move(E));
+      F.AcquiresSome.push_back(someEffect(Id, "", H.Key, H.By, H.Loc, S->HeldSomeExit[I]));
     }
-    for (unsigned R = 0; R < NumRegions; ++R) {
-      if (S->SomeEnterAt[R].isInvalid() || !Model.lookup(S->SomeEnterBy[R]))
-        continue;
-      ExitEffect E;
-      E.Region = regionName(Region(R)).str();
-      E.By = S->SomeEnterBy[R].str();
-      E.Where = X.pos(S->SomeEnterAt[R]);
-      E.Exit = X.pos(S->SomeExitAt[R]);
-      E.EveryPath = false;
-      F.AcquiresSome.push_back(std::move(E));
-    }
+    for (unsigned R = 0; R < NumRegions; ++R)
+      if (S->SomeEnterAt[R].isValid() && Model.lookup(S->SomeEnterBy[R]))
+        F.AcquiresSome.push_back(someEffect("", regionName(Region(R)).str(), "",
+                                            S->SomeEnterBy[R], S->SomeEnterAt[R],
+                                            S->SomeExitAt[R]));
     for (const ValueDecl *D : S->ReleasedDecls) {
       std::string Id = X.lockId(D);
       if (!Id.empty() && !llvm::is_contained(F.Released, Id))
