@@ -84,19 +84,7 @@ public:
         ++Stats.FieldsOverCap;
     for (auto &CF : Model.callbackFields())
       FieldContext.try_emplace("struct " + CF.Record + "." + CF.Field, CF.Ctx);
-    findProcessRoots(Sorted);
-    for (auto *File : Sorted)
-      for (auto &G : File->Functions)
-        for (auto &R : G.Registers)
-          if (const FunctionFacts *T = lookup(R.Target)) {
-            Callbacks.insert(T);
-            EntryContext C;
-            if (parseContext(R.Context, C) && C != EntryContext::Process)
-              OtherContext.insert(T);
-          }
-    for (auto &[S, File] : StoreList)
-      if (const FunctionFacts *T = lookup(S->Target))
-        Callbacks.insert(T);
+    findEntryContexts(Sorted);
     for (auto *F : All)
       for (auto &C : F->Calls) {
         ++Stats.Calls;
@@ -157,17 +145,26 @@ public:
   TreeStats Stats;
 
 private:
-  /// Functions known to run in preemptible process context, first reason
-  /// in a fixed order: registered so, stored into a field the model gives
-  /// process context, or named so by the model.
-  void findProcessRoots(const std::vector<const FileFacts *> &Sorted) {
+  /// Callbacks (registered or stored into a field), those registered in a
+  /// context other than process context, and the functions known to run in
+  /// preemptible process context, first reason in a fixed order:
+  /// registered so, stored into a field the model gives process context,
+  /// or named so by the model.
+  void findEntryContexts(const std::vector<const FileFacts *> &Sorted) {
     for (auto *File : Sorted)
       for (auto &G : File->Functions)
         for (auto &R : G.Registers) {
           EntryContext C;
           const FunctionFacts *T = lookup(R.Target);
-          if (!T || !parseContext(R.Context, C) || C != EntryContext::Process)
+          if (!T)
             continue;
+          Callbacks.insert(T);
+          if (!parseContext(R.Context, C))
+            continue;
+          if (C != EntryContext::Process) {
+            OtherContext.insert(T);
+            continue;
+          }
           RootContext Why;
           Why.K = RootContext::Registered;
           Why.By = R.By;
@@ -178,6 +175,8 @@ private:
     for (auto &[S, File] : StoreList) {
       auto Ctx = FieldContext.find(S->Field);
       const FunctionFacts *T = lookup(S->Target);
+      if (T)
+        Callbacks.insert(T);
       if (!T || Ctx == FieldContext.end() || Ctx->second != EntryContext::Process)
         continue;
       RootContext Why;
