@@ -536,8 +536,10 @@ private:
   /// that hold nothing at the call but may be called holding it.
   bool endAnswered(const FunctionFacts *F, const ExitEffect &E, std::set<const FunctionFacts *> &Seen,
                    unsigned Depth = 0) {
+    // Visited already (another call site of the same caller, a diamond,
+    // recursion): what it could answer, it answered there.
     if (!Seen.insert(F).second)
-      return true;
+      return false;
     if (throughContract(F, E))
       return true;
     if (!E.EveryPath && matchesAny(Model.releaseWrapperPatterns(), F->Name))
@@ -546,11 +548,13 @@ private:
     // conditional lock helper across a file boundary, get_locked_pte()),
     // which its own analysis did not see.
     // An annotated callee (__acquires(RCU) on ieee80211_ibss_finish_sta())
-    // answers too: its contract says what it leaves held.
+    // answers a section too: its contract says what it leaves held (the
+    // facts do not say which lock a contract names).
     if (llvm::any_of(F->Calls, [&](const CallSite &X) {
           const FunctionFacts *T = lookup(X.Callee);
           return T && T != F &&
-                 (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E) || T->Contract);
+                 (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E) ||
+                  (T->Contract && !E.Region.empty()));
         }))
       return true;
     auto It = Callers.find(F);
@@ -585,8 +589,8 @@ private:
         return true;
       // Held across the caller: the caller's own callers hold it when they
       // call it (wait_consider_task() -> wait_task_stopped(), under its
-      // caller's read_lock(&tasklist_lock); rcu_do_batch() under its
-      // callers' local_bh_disable()).
+      // caller's read_lock(&tasklist_lock); _prb_commit() under its
+      // callers' saved interrupt state).
       if (Depth < MaxHeldDepth && endAnswered(G, E, Seen, Depth + 1))
         return true;
     }
