@@ -127,6 +127,7 @@ private:
     N.Has = true;
     N.At = Via.Callee ? Via.Where : E.Loc;
     N.What = Via.Callee ? Via.What : E.Name;
+    N.ByGfpMask = Via.Callee && Via.ByGfpMask;
     return true;
   }
   void checkSleep(PathState &S, const Event &E, const ViaCall &Via,

@@ -64,6 +64,7 @@ struct FunctionSummary {
     bool Has = false;
     clang::SourceLocation At; // where in the function (or its callees)
     llvm::StringRef What;     // the primitive or use there
+    bool ByGfpMask = false;   // (sleeps) only by the GFP mask its caller passes
     explicit operator bool() const { return Has; }
   };
   std::array<int8_t, NumRegions> Delta{};

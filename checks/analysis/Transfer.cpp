@@ -18,7 +18,7 @@ using namespace preemptlint;
 FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
                                   const FunctionSummary *CS,
                                   const FunctionSummary::CallRec *Inner) {
-  if (S.Imprecise || Sum.Calls.size() >= 512)
+  if (Sum.Calls.size() >= 512)
     return nullptr;
   auto It = llvm::find_if(Sum.Calls, [&](const FunctionSummary::CallRec &C) {
     return C.Callee == E.Callee && C.Field == E.Field && C.Loc == E.Loc;
@@ -33,6 +33,15 @@ FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const
     It->KnownPinned = CS && CS->Pinned;
   }
   auto &C = *It;
+  // On a path the analysis made imprecise the call is still an edge of
+  // the tree (its callers), with the locks that path certainly holds, but
+  // says nothing of the state it is made in.
+  if (S.Imprecise) {
+    for (auto &L : S.Locks)
+      if (L.Decl && C.Held.size() < 8 && !llvm::is_contained(C.Held, L.Decl))
+        C.Held.push_back(L.Decl);
+    return &C;
+  }
   RegionMask A = S.activeRegions();
   if ((A & atomicRegions()) && !C.Atomic) {
     // The innermost cause: the lock or region entered last.
@@ -500,10 +509,12 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
       ViaCall SV = Via;
       SV.Where = CS->Sleeps.At;
       SV.What = CS->Sleeps.What;
+      SV.ByGfpMask = CS->Sleeps.ByGfpMask;
       SV.UnlessPagefault = CS->SleepUnlessPagefault;
       if (!CS->Sleeps) {
-        // It sleeps by the GFP mask this call passes, at its allocation.
-        SV.What = CS->SleepGfp.What;
+        // It sleeps by the GFP mask this call passes, at its allocation
+        // (named by the primitive there, else by the callee).
+        SV.What = CS->SleepGfp.What.empty() ? E.Name : CS->SleepGfp.What;
         SV.ByGfpMask = true;
         SV.Where = CS->SleepGfp.At;
       }
