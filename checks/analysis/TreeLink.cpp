@@ -463,6 +463,13 @@ private:
     const FunctionFacts *T = byFunction(F, E);
     return T && T->Contract;
   }
+  /// The model says Name releases E's lock, a global lock it names.
+  bool modelReleases(const std::string &Name, const ExitEffect &E) const {
+    const Primitive *P = E.Lock.empty() ? nullptr : Model.lookup(Name);
+    return P && llvm::any_of(P->Effects, [&](const Effect &X) {
+             return X.Kind == EffectKind::Release && X.LockName == E.Lock;
+           });
+  }
   /// The functions defined in F's file.
   const std::vector<const FunctionFacts *> &sameFile(const FunctionFacts *F) const {
     static const std::vector<const FunctionFacts *> None;
@@ -562,7 +569,10 @@ private:
       return Depth == 0 && (matchesAny(Model.releaseWrapperPatterns(), F->Name) ||
                             pairInFile(F, E, /*Acquires=*/true));
     for (auto &[G, C] : It->second) {
-      if (G->Contract)
+      // Annotated, or described by the model as releasing this very lock
+      // (do_wait_thread() releases its caller's tasklist_lock when it
+      // returns non-zero): its caller is documented to hold it.
+      if (G->Contract || modelReleases(G->Name, E))
         return true;
       if (!E.Lock.empty() && llvm::is_contained(C->Held, E.Lock))
         return true;
