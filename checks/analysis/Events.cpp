@@ -266,8 +266,9 @@ private:
     const Expr *Gfp;
   };
   std::vector<GfpGuard> GfpGuards;
+  bool GfpGuardsFound = false; // the body is walked on the first sleep that asks
   void findGfpGuards(const Stmt *S);
-  const Expr *gfpGuardOf(SourceLocation L) const;
+  const Expr *gfpGuardOf(SourceLocation L);
 
   /// Calls F for each recognised expansion that covers L (body or argument).
   template <typename Fn> void forEachCovering(SourceLocation L, Fn F) const {
@@ -411,7 +412,11 @@ void Extraction::findGfpGuards(const Stmt *S) {
     findGfpGuards(C);
 }
 
-const Expr *Extraction::gfpGuardOf(SourceLocation L) const {
+const Expr *Extraction::gfpGuardOf(SourceLocation L) {
+  if (!GfpGuardsFound) {
+    GfpGuardsFound = true;
+    findGfpGuards(FE.FD ? FE.FD->getBody() : nullptr);
+  }
   if (GfpGuards.empty() || L.isInvalid())
     return nullptr;
   L = SM.getExpansionLoc(L);
@@ -422,7 +427,6 @@ const Expr *Extraction::gfpGuardOf(SourceLocation L) const {
 }
 
 void Extraction::run() {
-  findGfpGuards(FE.FD ? FE.FD->getBody() : nullptr);
   const CFG &G = *FE.Cfg;
   unsigned NB = G.getNumBlockIDs();
   FE.Events.assign(NB, {});

@@ -487,13 +487,13 @@ void FunctionAnalyzer::finish() {
         // Held here, not on every exit, and not reported (no exit released
         // it itself, or the return values explain it): the callers'.
         if (!llvm::is_contained(Reported, L.Key) && L.Decl && Sum.HeldSome.size() < 16 &&
-            llvm::none_of(Sum.HeldSome, [&](auto &H) { return H.Decl == L.Decl; }) &&
+            llvm::none_of(Sum.HeldSome, [&](auto &Site) { return Site.Decl == L.Decl; }) &&
             llvm::any_of(Precise, [&](const PathState *B) {
               return llvm::find(B->Locks, L) == B->Locks.end();
             })) {
-          Sum.HeldSome.push_back({L.Decl, L.Key, L.Loc, L.By});
-          Sum.HeldSomeExit.push_back(A->ReturnLoc.isValid() ? A->ReturnLoc
-                                                            : FE.FD->getBody()->getEndLoc());
+          Sum.HeldSome.push_back({L.Decl, L.Key, L.Loc, L.By,
+                                  A->ReturnLoc.isValid() ? A->ReturnLoc
+                                                         : FE.FD->getBody()->getEndLoc()});
         }
       }
     // The mirror: a path releases a lock it never took (and does not take

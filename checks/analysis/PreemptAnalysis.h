@@ -82,15 +82,15 @@ struct FunctionSummary {
     std::string Key;
     clang::SourceLocation Loc;
     llvm::StringRef By; // the primitive
+    clang::SourceLocation Exit; // HeldSome: a return that holds it
   };
   std::vector<LockSite> Acquisitions;   // first acquisition of each lock
   std::vector<LockSite> UnheldReleases; // releases of locks the path did not take
   /// Locks taken by the function and held at some precise exits but not at
   /// others, that no exit released itself: taken for the callers on some
   /// paths (a conditional lock helper), or leaked there. The whole-tree
-  /// link asks the callers. Loc is where it was taken; ExitAt a holding exit.
+  /// link asks the callers. Loc is where it was taken; Exit a holding return.
   std::vector<LockSite> HeldSome;
-  std::vector<clang::SourceLocation> HeldSomeExit;
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
   Need SleepGfp;                  // ... at this allocation
   bool Complete = true;

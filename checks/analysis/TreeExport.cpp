@@ -204,12 +204,11 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       F.ReleasesSome.push_back(
           someEffect("", Name, "", S->UnbegunEndBy[R], S->UnbegunEndAt[R], SourceLocation()));
     }
-    for (size_t I = 0; I < S->HeldSome.size(); ++I) {
-      auto &H = S->HeldSome[I];
+    for (auto &H : S->HeldSome) {
       std::string Id = X.lockId(H.Decl);
       if (Id.empty() || !Model.lookup(H.By) || throughPointer(H.Decl) || hasLock(F.Acquires, Id))
         continue;
-      F.AcquiresSome.push_back(someEffect(Id, "", H.Key, H.By, H.Loc, S->HeldSomeExit[I]));
+      F.AcquiresSome.push_back(someEffect(Id, "", H.Key, H.By, H.Loc, H.Exit));
     }
     for (unsigned R = 0; R < NumRegions; ++R)
       if (S->SomeEnterAt[R].isValid() && Model.lookup(S->SomeEnterBy[R]))

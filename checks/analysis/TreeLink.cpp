@@ -463,6 +463,13 @@ private:
     const FunctionFacts *T = byFunction(F, E);
     return T && T->Contract;
   }
+  /// A region a held lock may imply (its class and variant: preemption,
+  /// interrupts, bottom halves).
+  static bool lockMayImply(const std::string &RegionName) {
+    Region R;
+    return parseRegion(RegionName, R) &&
+           (R == Region::Preempt || R == Region::Irq || R == Region::Bh);
+  }
   /// The model says Name releases E's lock, a global lock it names.
   bool modelReleases(const std::string &Name, const ExitEffect &E) const {
     const Primitive *P = E.Lock.empty() ? nullptr : Model.lookup(Name);
@@ -587,9 +594,7 @@ private:
       // for preemption, interrupts and bottom halves, under a lock that
       // may imply it (the call site keeps only the innermost cause).
       if (!E.Region.empty() && C->Atomic &&
-          (C->AtomicRegion == E.Region ||
-           (!C->AtomicLock.empty() &&
-            (E.Region == "preempt" || E.Region == "irq" || E.Region == "bh"))))
+          (C->AtomicRegion == E.Region || (!C->AtomicLock.empty() && lockMayImply(E.Region))))
         return true;
       // A region the caller itself began and returns in (its analysis saw
       // the callee as a plain call): the caller acquires it for F.
