@@ -228,19 +228,25 @@ public:
 };
 } // namespace
 
-/// Reads every facts file; a missing one is skipped (its file failed and
-/// is reported as such), an unusable one is an error and is not used.
-static std::vector<FileFacts> readFacts(const std::vector<std::string> &FactsFiles,
-                                        std::vector<std::string> &Errors) {
-  std::vector<FileFacts> Files;
+std::vector<FactsText> preemptlint::readFactsFiles(const std::vector<std::string> &FactsFiles) {
+  std::vector<FactsText> Out;
   for (auto &P : FactsFiles) {
     auto Buf = llvm::MemoryBuffer::getFile(P, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-    if (!Buf)
-      continue;
+    if (Buf)
+      Out.push_back({P, std::string((*Buf)->getBuffer())});
+  }
+  return Out;
+}
+
+/// Parses every file's facts; an unusable one is an error and is not used.
+static std::vector<FileFacts> parseFacts(const std::vector<FactsText> &Facts,
+                                         std::vector<std::string> &Errors) {
+  std::vector<FileFacts> Files;
+  for (auto &T : Facts) {
     FileFacts F;
     std::string Err;
-    if (!fromJson(std::string((*Buf)->getBuffer()), F, Err)) {
-      Errors.push_back(P + ": unusable whole-tree facts (" + Err + ")");
+    if (!fromJson(T.Text, F, Err)) {
+      Errors.push_back(T.Origin + ": unusable whole-tree facts (" + Err + ")");
       continue;
     }
     Files.push_back(std::move(F));
@@ -250,12 +256,16 @@ static std::vector<FileFacts> readFacts(const std::vector<std::string> &FactsFil
 
 Explanation preemptlint::explainFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles,
                                       const std::string &Name, std::vector<std::string> &Errors) {
-  return explainFunction(readFacts(FactsFiles, Errors), *C.Model, Name);
+  return explainFunction(parseFacts(readFactsFiles(FactsFiles), Errors), *C.Model, Name);
 }
 
 TreeResult preemptlint::linkFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles) {
+  return linkFacts(C, readFactsFiles(FactsFiles));
+}
+
+TreeResult preemptlint::linkFacts(const LintConfig &C, const std::vector<FactsText> &Facts) {
   TreeResult R;
-  std::vector<FileFacts> Files = readFacts(FactsFiles, R.Errors);
+  std::vector<FileFacts> Files = parseFacts(Facts, R.Errors);
   DiagnosticSink Sink;
   std::vector<std::unique_ptr<Check>> Checks = makeEnabledChecks(C.Checks, Sink);
   TreeHandlerList All;

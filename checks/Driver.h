@@ -42,6 +42,10 @@ struct LintConfig {
 struct InputFile {
   std::string Path; // as the front end opened it (may be relative)
   std::string Hash; // contentHash()
+  /// Its device, inode, size, modification and change times when they
+  /// were recorded (a result cache compares these before the contents);
+  /// empty when they cannot vouch for the contents.
+  std::string Stat;
 };
 
 /// The hash a result cache compares file contents by (hex).
@@ -83,8 +87,19 @@ struct TreeResult {
   TreeStats Stats;
 };
 
-/// Links the facts files FactsFiles (a missing one is skipped: its file
-/// failed) and reports what the enabled checks of C find across functions.
+/// The facts of one file as text, and where they came from (for errors).
+struct FactsText {
+  std::string Origin, Text;
+};
+
+/// Reads the facts files FactsFiles; a missing one is skipped (its file
+/// failed).
+std::vector<FactsText> readFactsFiles(const std::vector<std::string> &FactsFiles);
+
+/// Links the facts Facts and reports what the enabled checks of C find
+/// across functions.
+TreeResult linkFacts(const LintConfig &C, const std::vector<FactsText> &Facts);
+/// The same, of the facts files FactsFiles.
 TreeResult linkFacts(const LintConfig &C, const std::vector<std::string> &FactsFiles);
 
 /// Why the tree sees the function Name as it does (see TreeLink.h).

@@ -11,11 +11,13 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 #include <cstdlib>
+#include <sys/stat.h>
 
 using namespace preemptlint;
 
-static constexpr const char *Magic = "preemptlint-cache-1";
+static constexpr const char *Magic = "preemptlint-cache-2";
 /// An entry larger than this is not read (it cannot be one of ours).
 static constexpr uint64_t MaxEntryBytes = 1ull << 30;
 
@@ -85,8 +87,10 @@ bool ResultCache::open(const std::string &Dir, std::string &Err) {
   return true;
 }
 
-std::string ResultCache::entryPath(const std::string &Key) const {
+std::string ResultCache::entryPath(const std::string &Key, const std::string &Space) const {
   llvm::SmallString<256> P(Root);
+  if (!Space.empty())
+    llvm::sys::path::append(P, Space);
   llvm::sys::path::append(P, Key.substr(0, 2), Key);
   return std::string(P);
 }
@@ -101,10 +105,50 @@ const std::string &ResultCache::currentHash(const std::string &Path) {
   return It->second;
 }
 
-ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E) {
+/// What stampInputs() records and lookups compare: "" when there is no
+/// regular file. Also its change time (the later of mtime and ctime).
+static std::string statOf(const std::string &Path, int64_t *Changed = nullptr) {
+  struct stat St;
+  if (::stat(Path.c_str(), &St) != 0 || !S_ISREG(St.st_mode))
+    return "";
+  int64_t M = int64_t(St.st_mtim.tv_sec) * 1000000000 + St.st_mtim.tv_nsec;
+  int64_t C = int64_t(St.st_ctim.tv_sec) * 1000000000 + St.st_ctim.tv_nsec;
+  if (Changed)
+    *Changed = std::max(M, C);
+  return std::to_string(uint64_t(St.st_dev)) + ":" + std::to_string(uint64_t(St.st_ino)) + ":" +
+         std::to_string(int64_t(St.st_size)) + ":" + std::to_string(M) + ":" + std::to_string(C);
+}
+
+int64_t ResultCache::nowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void ResultCache::stampInputs(std::vector<InputFile> &Inputs, int64_t ParseStartNs) {
+  // Timestamps are coarse (the file system's clock ticks) and the clock
+  // may step: a file changed within this margin of the parse is judged by
+  // its contents alone.
+  constexpr int64_t MarginNs = 2'000'000'000;
+  for (auto &F : Inputs) {
+    int64_t Changed = 0;
+    std::string S = statOf(F.Path, &Changed);
+    F.Stat = !S.empty() && Changed < ParseStartNs - MarginNs ? S : "";
+  }
+}
+
+const std::string &ResultCache::currentStat(const std::string &Path) {
+  auto [It, New] = Stats.try_emplace(Path);
+  if (New)
+    It->second = statOf(Path);
+  return It->second;
+}
+
+ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
+                                       const std::string &Space) {
   if (!enabled())
     return Status::Missing;
-  std::string Path = entryPath(Key), Err;
+  std::string Path = entryPath(Key, Space), Err;
   if (!llvm::sys::fs::exists(Path))
     return Status::Missing;
   auto Buf = readRegularFile(Path, MaxEntryBytes, Err);
@@ -119,7 +163,7 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E) {
   bool Sound = !R.Bad && M == Magic && K == Key;
   for (uint32_t I = 0, N = Sound ? R.u32() : 0; I < N && !R.Bad; ++I) {
     InputFile F;
-    F.Path = R.str(), F.Hash = R.str();
+    F.Path = R.str(), F.Hash = R.str(), F.Stat = R.str();
     E.Inputs.push_back(std::move(F));
   }
   if (Sound) {
@@ -135,25 +179,26 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E) {
     return Status::Missing;
   }
   for (auto &F : E.Inputs)
-    if (currentHash(F.Path) != F.Hash)
+    if ((F.Stat.empty() || currentStat(F.Path) != F.Stat) && currentHash(F.Path) != F.Hash)
       E.Changed.push_back(F.Path);
   return E.Changed.empty() ? Status::Fresh : Status::Stale;
 }
 
-bool ResultCache::store(const std::string &Key, const CacheEntry &E) const {
+bool ResultCache::store(const std::string &Key, const CacheEntry &E,
+                        const std::string &Space) const {
   if (!enabled())
     return false;
   WireWriter W;
   W.str(Magic), W.str(Key), W.u32(uint32_t(E.Inputs.size()));
   for (auto &F : E.Inputs)
-    W.str(F.Path), W.str(F.Hash);
+    W.str(F.Path), W.str(F.Hash), W.str(F.Stat);
   W.str(E.Outcome), W.str(E.FactsName), W.str(E.Facts);
   W.u32(uint32_t(E.HeaderFunctions.size()));
   for (auto &H : E.HeaderFunctions)
     W.str(H);
   W.str(contentHash(W.Buf));
 
-  std::string Final = entryPath(Key);
+  std::string Final = entryPath(Key, Space);
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Final)))
     return false;
   // Another run may rename its own complete entry for the same key at the

@@ -3,13 +3,16 @@
 // A content-addressed store, one file per analysed source file, written
 // atomically (a temporary file renamed into place, as ccache does):
 //
-//   DIR/v1/ab/abcdef...   the entry of key abcdef...
+//   DIR/v1/ab/abcdef...        the entry of key abcdef...
+//   DIR/v1/link/ab/abcdef...   the findings of a whole-tree link
 //
 // The key hashes what is known before the parse: the tool (its executable),
 // the model files, the options that change results, the base directory,
 // the command's directory, its sanitised arguments and the file's name.
 // The entry records every file the parse read with the hash of what it
-// read; it is fresh only while each of them still has that content. An
+// read; it is fresh only while each of them still has that content (a
+// file whose status -- device, inode, size, modification and change time
+// -- is as recorded is not read again, as git's index does). An
 // entry carries the file's outcome (findings, counts) and its whole-tree
 // facts, and ends with a hash of all that precedes it: a truncated,
 // corrupt, foreign-version or half-written entry fails that check and is
@@ -20,6 +23,7 @@
 #define PREEMPTLINT_TOOL_CACHE_H
 
 #include "Driver.h"
+#include "llvm/ADT/StringMap.h"
 #include <map>
 #include <string>
 #include <vector>
@@ -49,16 +53,28 @@ public:
   /// Reads the entry of Key. Fresh when every input still hashes as
   /// recorded; Stale when some input changed or vanished (E is filled
   /// either way); Missing when there is no entry or it is not sound.
-  Status lookup(const std::string &Key, CacheEntry &E);
+  /// Space: a subdirectory of the cache for keys of another kind ("link").
+  Status lookup(const std::string &Key, CacheEntry &E, const std::string &Space = "");
   /// Writes the entry of Key atomically; false when it could not (a full
   /// disk, a read-only directory): the run goes on without it.
-  bool store(const std::string &Key, const CacheEntry &E) const;
+  bool store(const std::string &Key, const CacheEntry &E, const std::string &Space = "") const;
+
+  /// Records the file status of each input (InputFile::Stat), so that a
+  /// later lookup trusts an input whose status is unchanged without
+  /// reading it. An input changed (by its modification or change time)
+  /// after ParseStart minus a margin is left without: it may have changed
+  /// while it was read, so only its contents can vouch for it.
+  static void stampInputs(std::vector<InputFile> &Inputs, int64_t ParseStartNs);
+  /// The wall clock, in the nanoseconds stampInputs() takes.
+  static int64_t nowNs();
 
 private:
-  std::string entryPath(const std::string &Key) const;
+  std::string entryPath(const std::string &Key, const std::string &Space) const;
   const std::string &currentHash(const std::string &Path);
+  const std::string &currentStat(const std::string &Path);
   std::string Root;                        // DIR/v1
-  std::map<std::string, std::string> Seen; // path -> hash now ("" unreadable)
+  llvm::StringMap<std::string> Seen;  // path -> hash now ("" unreadable)
+  llvm::StringMap<std::string> Stats; // path -> status now ("" none)
 };
 
 /// What every key of a run shares: the cache format, the tool's

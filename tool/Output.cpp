@@ -81,7 +81,10 @@ void preemptlint::writeJson(llvm::raw_ostream &OS, const RunResult &R) {
                                   {"baseline", R.SuppressedBaseline}}},
                   {"incomplete", std::move(Incomplete)},
                   {"cached", R.FromCache},
-                  {"cached_header_bodies_skipped", R.SkippedBodies}};
+                  {"cached_header_bodies_skipped", R.SkippedBodies},
+                  {"cached_link", R.Link == RunResult::LinkFromCache ? "same facts"
+                                  : R.Link == RunResult::LinkMoved   ? "positions moved"
+                                                                     : "no"}};
   if (R.Partial)
     Doc["stats"]["tree"] = {{"other_files_cached", R.TreeCached},
                             {"other_files_stale", R.TreeStale},

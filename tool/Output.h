@@ -23,6 +23,9 @@ struct RunResult {
   unsigned SuppressedBaseline = 0; // findings hidden by --baseline
   unsigned FromCache = 0;           // files served by the result cache
   unsigned SkippedBodies = 0;       // files parsed without unused header bodies
+  /// Where the whole-tree link's findings came from: a link, the cache
+  /// (the same facts), or the cache with positions moved (LinkReuse.h).
+  enum LinkSource { Linked, LinkFromCache, LinkMoved } Link = Linked;
   /// A run over some files of a database: what the whole-tree link knew
   /// of the others, from the cache (Stale: changed since) or not at all.
   bool Partial = false;

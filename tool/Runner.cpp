@@ -113,6 +113,7 @@ struct Job {
   std::string Key;               // its cache key, when the run has a cache
   bool SkipBodies = false;       // only the file changed since its entry:
   std::vector<std::string> KeepBodies; // the header bodies its analysis used
+  std::string PreviousName, PreviousFacts; // of its stale entry
 };
 
 /// Test hooks, documented in docs/usage.md: the worker of a file whose name
@@ -229,6 +230,7 @@ bool writeAll(int Fd, const std::string &S) {
   int Null = open("/dev/null", O_WRONLY);
   if (Null >= 0)
     dup2(Null, STDOUT_FILENO);
+  int64_t ParseStart = ResultCache::nowNs();
   FileOutcome Out = analyse(J, O, J.SkipBodies);
   // The analysis wanted a header body the parse skipped: parse it whole.
   if (J.SkipBodies && Out.TU.MissedBody)
@@ -242,7 +244,8 @@ bool writeAll(int Fd, const std::string &S) {
     E.FactsName = std::move(Out.TU.FactsName);
     E.Facts = std::move(Out.TU.Facts);
     for (auto &F : Out.TU.Inputs)
-      E.Inputs.push_back({absolutePath(J.Entry->Directory, F.Path), F.Hash});
+      E.Inputs.push_back({absolutePath(J.Entry->Directory, F.Path), F.Hash, ""});
+    ResultCache::stampInputs(E.Inputs, ParseStart);
     E.HeaderFunctions = std::move(Out.TU.HeaderFunctions);
     O.Cache->store(J.Key, E);
   }
@@ -263,7 +266,9 @@ struct Running {
 /// Serves a file from its fresh cache entry (its facts filed into FactsDir).
 /// When only the file itself changed since its entry, J learns which header
 /// bodies its analysis used.
-bool fromCache(ResultCache &C, Job &J, const RunnerOptions &Opts, FileOutcome &Out) {
+bool fromCache(ResultCache &C, Job &J, const RunnerOptions &Opts, FileOutcome &Out,
+               TreeFactsOut *Tree) {
+  bool FactsInMemory = Tree && Tree->CachedInMemory;
   const std::string &FactsDir = Opts.Lint.FactsDir;
   CacheEntry E;
   ResultCache::Status S = C.lookup(J.Key, E);
@@ -272,16 +277,24 @@ bool fromCache(ResultCache &C, Job &J, const RunnerOptions &Opts, FileOutcome &O
     J.SkipBodies = true;
     J.KeepBodies = std::move(E.HeaderFunctions);
   }
+  if (S == ResultCache::Status::Stale && Tree) {
+    J.PreviousName = std::move(E.FactsName);
+    J.PreviousFacts = std::move(E.Facts);
+  }
   if (S != ResultCache::Status::Fresh)
     return false;
   FileOutcome O;
   if (!deserialize(E.Outcome, O) || !O.Error.empty())
     return false;
-  if (!FactsDir.empty() && !E.FactsName.empty() &&
+  if (!FactsDir.empty() && !E.FactsName.empty() && !FactsInMemory &&
       !writeFactsText(FactsDir, E.FactsName, E.Facts))
     return false;
   Out = std::move(O);
   Out.FromCache = true;
+  if (!FactsDir.empty() && FactsInMemory) {
+    Out.TU.FactsName = std::move(E.FactsName);
+    Out.TU.Facts = std::move(E.Facts);
+  }
   return true;
 }
 
@@ -310,7 +323,8 @@ std::string preemptlint::cacheKeyFor(const CompileEntry &E, const std::string &A
 
 RunResult preemptlint::runFiles(const CommandDatabase &DB,
                                 const std::vector<std::string> &Files,
-                                const RunnerOptions &O, std::string *DumpOut) {
+                                const RunnerOptions &O, std::string *DumpOut,
+                                TreeFactsOut *Tree) {
   auto Start = std::chrono::steady_clock::now();
   std::vector<Job> Jobs(Files.size());
   std::map<std::string, DropReason> Dropped;
@@ -364,7 +378,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
         progress(I);
         continue;
       }
-      if (!Jobs[I].Key.empty() && fromCache(*O.Cache, Jobs[I], O, Outcomes[I])) {
+      if (!Jobs[I].Key.empty() && fromCache(*O.Cache, Jobs[I], O, Outcomes[I], Tree)) {
         progress(I);
         continue;
       }
@@ -438,6 +452,11 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
   for (size_t I = 0; I < Files.size(); ++I) {
     auto &Oc = Outcomes[I];
     R.FromCache += Oc.FromCache;
+    if (Tree && Oc.FromCache && Tree->CachedInMemory && !Oc.TU.FactsName.empty())
+      Tree->Cached.push_back({factsPath(O.Lint.FactsDir, Oc.TU.FactsName), std::move(Oc.TU.Facts)});
+    if (Tree && !Oc.FromCache && Oc.Error.empty() && !Jobs[I].PreviousName.empty())
+      Tree->Previous.push_back({factsPath(O.Lint.FactsDir, Jobs[I].PreviousName),
+                                std::move(Jobs[I].PreviousFacts)});
     R.SkippedBodies += Oc.SkippedBodies && !Oc.FromCache;
     std::string Name = relativeTo(O.BaseDir, Files[I]);
     if (!Oc.Error.empty())

@@ -39,9 +39,19 @@ std::string cacheKeyFor(const CompileEntry &E, const std::string &AbsFile, const
 /// results. A crash, a stack overflow or a timeout in one file's worker is
 /// an error for that file; the run goes on. Compile commands are
 /// sanitised first (CommandSanitizer.h); each dropped flag kind is warned
-/// about once on stderr.
+/// about once on stderr. With Tree, what the whole-tree link needs beside
+/// O.Lint.FactsDir goes there.
+struct TreeFactsOut {
+  /// Set: the facts of files served by the cache go to Cached instead of
+  /// into O.Lint.FactsDir (analysed files still write theirs there).
+  bool CachedInMemory = false;
+  std::vector<FactsText> Cached;
+  /// The earlier facts of files analysed again because their entries were
+  /// stale (named as the new facts files are).
+  std::vector<FactsText> Previous;
+};
 RunResult runFiles(const CommandDatabase &DB, const std::vector<std::string> &Files,
-                   const RunnerOptions &O, std::string *DumpOut);
+                   const RunnerOptions &O, std::string *DumpOut, TreeFactsOut *Tree = nullptr);
 
 } // namespace preemptlint
 

@@ -2,8 +2,10 @@
 #include "WholeTree.h"
 
 #include "Cache.h"
+#include "LinkReuse.h"
 #include "Database.h"
 #include "Suppressions.h"
+#include "Wire.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
@@ -28,26 +30,106 @@ void preemptlint::removeFactsDir(const std::string &Dir) {
 
 void preemptlint::takeCachedFacts(const CommandDatabase &DB,
                                   const std::vector<std::string> &Others,
-                                  const RunnerOptions &O, RunResult &R) {
+                                  const RunnerOptions &O, RunResult &R,
+                                  std::vector<FactsText> &Facts) {
   R.Partial = true;
   for (auto &F : Others) {
     const CompileEntry *E = DB.lookup(F);
     CacheEntry Entry;
     ResultCache::Status S = E && O.Cache ? O.Cache->lookup(cacheKeyFor(*E, F, O), Entry)
                                          : ResultCache::Status::Missing;
-    if (S == ResultCache::Status::Missing || Entry.FactsName.empty() ||
-        !writeFactsText(O.Lint.FactsDir, Entry.FactsName, Entry.Facts)) {
+    if (S == ResultCache::Status::Missing || Entry.FactsName.empty()) {
       ++R.TreeMissing;
       continue;
     }
+    Facts.push_back({factsPath(O.Lint.FactsDir, Entry.FactsName), std::move(Entry.Facts)});
     ++(S == ResultCache::Status::Fresh ? R.TreeCached : R.TreeStale);
   }
 }
 
-void preemptlint::linkWholeTree(const LintConfig &C, const std::vector<std::string> &Facts,
+/// The key of a link: the run's salt and the facts of every file, by name
+/// and content hash (in the order of their names).
+static std::string linkKey(const std::string &Salt, const std::vector<FactsText> &Facts,
+                           const std::vector<std::string> &Hashes) {
+  WireWriter W;
+  W.str("preemptlint-link-1"), W.str(Salt), W.u32(uint32_t(Facts.size()));
+  for (size_t I = 0; I < Facts.size(); ++I)
+    W.str(llvm::sys::path::filename(Facts[I].Origin)), W.str(Hashes[I]);
+  return contentHash(W.Buf);
+}
+
+static std::string putTreeDiags(const std::vector<Diagnostic> &Diags) {
+  WireWriter W;
+  W.u32(uint32_t(Diags.size()));
+  for (auto &D : Diags)
+    putDiag(W, D);
+  return std::move(W.Buf);
+}
+
+static bool getTreeDiags(llvm::StringRef Blob, std::vector<Diagnostic> &Diags) {
+  WireReader R(Blob);
+  for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
+    Diags.push_back(getDiag(R));
+  return !R.Bad && R.D.empty();
+}
+
+/// The findings of an earlier link kept under Key, if any.
+static bool keptLink(ResultCache &Cache, const std::string &Key, std::vector<Diagnostic> &Diags) {
+  CacheEntry Kept;
+  Diags.clear();
+  return Cache.lookup(Key, Kept, "link") == ResultCache::Status::Fresh &&
+         getTreeDiags(Kept.Outcome, Diags);
+}
+
+/// The findings of the link of the tree as it was before the files of
+/// Previous (their earlier facts) were analysed again, with positions
+/// moved, when those files' facts only moved (LinkReuse.h).
+static bool movedLink(ResultCache &Cache, const std::string &Salt,
+                      const std::vector<FactsText> &Facts, std::vector<std::string> Hashes,
+                      const std::vector<FactsText> &Previous, std::vector<Diagnostic> &Diags) {
+  std::map<std::string, size_t> Index;
+  for (size_t I = 0; I < Facts.size(); ++I)
+    Index[Facts[I].Origin] = I;
+  PositionMap Map;
+  for (auto &P : Previous) {
+    auto It = Index.find(P.Origin);
+    if (It == Index.end() || !Map.add(shapeOf(P.Text), shapeOf(Facts[It->second].Text)))
+      return false;
+    Hashes[It->second] = contentHash(P.Text);
+  }
+  if (!Map.ordered() || !keptLink(Cache, linkKey(Salt, Facts, Hashes), Diags))
+    return false;
+  for (auto &D : Diags)
+    if (!Map.move(D))
+      return false;
+  std::sort(Diags.begin(), Diags.end());
+  return true;
+}
+
+void preemptlint::linkWholeTree(const LintConfig &C, std::vector<FactsText> Facts,
                                 const std::string &Where, RunResult &R,
-                                const std::set<std::string> &NotReported) {
-  TreeResult T = linkFacts(C, Facts);
+                                const std::set<std::string> &NotReported, ResultCache *Cache,
+                                const std::string &Salt, const std::vector<FactsText> &Previous) {
+  llvm::sort(Facts, [](const FactsText &A, const FactsText &B) { return A.Origin < B.Origin; });
+  TreeResult T;
+  std::string Key;
+  std::vector<std::string> Hashes;
+  if (Cache && Cache->enabled()) {
+    for (auto &F : Facts)
+      Hashes.push_back(contentHash(F.Text));
+    Key = linkKey(Salt, Facts, Hashes);
+    if (keptLink(*Cache, Key, T.Diags))
+      R.Link = RunResult::LinkFromCache;
+    else if (!Previous.empty() && movedLink(*Cache, Salt, Facts, Hashes, Previous, T.Diags))
+      R.Link = RunResult::LinkMoved;
+  }
+  if (R.Link == RunResult::Linked)
+    T = linkFacts(C, Facts);
+  if (!Key.empty() && R.Link != RunResult::LinkFromCache && T.Errors.empty()) {
+    CacheEntry E;
+    E.Outcome = putTreeDiags(T.Diags);
+    Cache->store(Key, E, "link");
+  }
   auto Relative = [&](std::string &F) { F = relativeTo(R.BaseDir, F); };
   std::map<std::string, std::unique_ptr<NolintIndex>> Nolint;
   for (auto &D : T.Diags) {

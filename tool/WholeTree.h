@@ -25,16 +25,22 @@ void removeFactsDir(const std::string &Dir);
 /// Links the facts files Facts and adds the findings to R (sorted); a
 /// facts file that cannot be read is an error of Where. A finding in one of
 /// NotReported (files known only from the cache in a run over some files of
-/// a database) is left out.
-void linkWholeTree(const LintConfig &C, const std::vector<std::string> &Facts,
+/// a database) is left out. With a cache, the link's findings are kept
+/// under a key of Salt and the exact facts it read: a run whose facts are
+/// all as before (an unchanged tree) reuses them instead of linking again,
+/// and so does a run whose files analysed again (Previous: their earlier
+/// facts) only moved their positions (LinkReuse.h).
+void linkWholeTree(const LintConfig &C, std::vector<FactsText> Facts,
                    const std::string &Where, RunResult &R,
-                   const std::set<std::string> &NotReported = {});
+                   const std::set<std::string> &NotReported = {},
+                   ResultCache *Cache = nullptr, const std::string &Salt = "",
+                   const std::vector<FactsText> &Previous = {});
 
-/// A run over some files of a database: files the cached facts of Others
-/// (the database's other files) into O.Lint.FactsDir and counts in R what
-/// was fresh, stale or missing.
+/// A run over some files of a database: adds the cached facts of Others
+/// (the database's other files) to Facts and counts in R what was fresh,
+/// stale or missing.
 void takeCachedFacts(const CommandDatabase &DB, const std::vector<std::string> &Others,
-                     const RunnerOptions &O, RunResult &R);
+                     const RunnerOptions &O, RunResult &R, std::vector<FactsText> &Facts);
 
 /// Prints why the tree sees function Name as it does (--explain): its
 /// definitions, may-sleep and per-CPU chains, exit effects and callers.

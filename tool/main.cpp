@@ -7,6 +7,7 @@
 // if any, are still printed).
 //
 //===----------------------------------------------------------------------===//
+#include "AtomicWrite.h"
 #include "Baseline.h"
 #include "Cache.h"
 #include "Check.h"
@@ -270,7 +271,7 @@ int main(int argc, const char **argv) {
     LC.Checks = ChecksOpt;
     LC.Analysis.Model = PM;
     if (WholeTree)
-      linkWholeTree(LC, Facts, "--merge", R);
+      linkWholeTree(LC, readFactsFiles(Facts), "--merge", R);
     R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
     return report(R, reportOptions(), Out.get(), BaselineOut.get(), Accepted, "", 0);
   }
@@ -387,7 +388,13 @@ int main(int argc, const char **argv) {
     return usageError(Err);
   if (WholeTree || KeepFacts || !Explain.empty())
     RO.Lint.FactsDir = FactsDir;
-  RunResult R = runFiles(DB, Inputs, RO, DumpState ? &Dump : nullptr);
+  // The facts of files served by the cache stay in memory for the link
+  // (unless the user keeps a facts directory, or --explain reads one).
+  TreeFactsOut TreeFacts;
+  TreeFacts.CachedInMemory = WholeTree && !KeepFacts && Explain.empty();
+  RunResult R = runFiles(DB, Inputs, RO, DumpState ? &Dump : nullptr, &TreeFacts);
+  std::vector<FactsText> &CachedFacts = TreeFacts.Cached;
+  bool InMemory = TreeFacts.CachedInMemory;
   // Some files of a database: the others are known from the cache.
   std::set<std::string> Others;
   if (Shard.N) {
@@ -406,7 +413,13 @@ int main(int argc, const char **argv) {
     for (auto &F : Tree.files())
       if (StringRef(F).ends_with(".c") && !std::binary_search(Inputs.begin(), Inputs.end(), F))
         Others.insert(F);
-    takeCachedFacts(Tree, std::vector<std::string>(Others.begin(), Others.end()), RO, R);
+    takeCachedFacts(Tree, std::vector<std::string>(Others.begin(), Others.end()), RO, R,
+                    CachedFacts);
+    if (!InMemory) { // --facts-dir, --explain: the directory is the tree
+      for (auto &F : CachedFacts)
+        writeFileAtomically(F.Origin, F.Text);
+      CachedFacts.clear();
+    }
   }
   if (!Explain.empty()) {
     bool Found = explainWholeTree(RO.Lint, FactsDir, Explain, BaseDir, outs());
@@ -416,8 +429,13 @@ int main(int argc, const char **argv) {
       errs() << "preemptlint: error: no analysed file defines '" << escapeName(Explain) << "'\n";
     return Found && R.Errors.empty() ? 0 : 2;
   }
-  if (WholeTree)
-    linkWholeTree(RO.Lint, factsFiles(FactsDir), FactsDir, R, Others);
+  if (WholeTree) {
+    std::vector<FactsText> Facts = readFactsFiles(factsFiles(FactsDir));
+    for (auto &F : CachedFacts)
+      Facts.push_back(std::move(F));
+    linkWholeTree(RO.Lint, std::move(Facts), FactsDir, R, Others, RO.Cache, RO.CacheSalt,
+                  TreeFacts.Previous);
+  }
   if (!KeepFacts)
     removeFactsDir(FactsDir);
 
