@@ -257,12 +257,39 @@ def part_cache(o, lint, treedb, edited, edit_entry, res):
         cold = measure(lint.cmd(treedb, jobs=o.jobs, cache=cdir))
         log("cache: warm run")
         warm = [measure(lint.cmd(treedb, jobs=o.jobs, cache=cdir)) for _ in range(o.tree_repeat)]
-        log("cache: one edited file (%s)" % edited)
+        log("cache: one edited file (%s), a comment appended: the same facts" % edited)
         edits = []
         for i in range(o.tree_repeat):
             with open(edited, "a") as f:
                 f.write("/* bench edit %d */\n" % i)
             edits.append(measure(lint.cmd(treedb, jobs=o.jobs, cache=cdir)))
+        # a line inserted at the top: every position of the file moves, no
+        # summary changes (the earlier link stands, moved)
+        log("cache: one edited file, a line inserted at its top: positions moved")
+        moved, moved_how = [], set()
+        out = os.path.join(cdir, "..", os.path.basename(cdir) + ".json")
+        for i in range(o.tree_repeat):
+            with open(edited) as f:
+                text = f.read()
+            with open(edited, "w") as f:
+                f.write("/* bench moved %d */\n" % i + text)
+            moved.append(measure(lint.cmd(treedb, jobs=o.jobs, cache=cdir, extra=("--format=json", "-o", out))))
+            with open(out) as f:
+                moved_how.add(json.load(f)["stats"].get("cached_link"))
+        # the same facts linked again (the link entries removed): the moved
+        # findings must be the linked ones
+        shutil.rmtree(os.path.join(cdir, "v1", "link"), ignore_errors=True)
+        relinked = out + ".relinked"
+        subprocess.run(lint.cmd(treedb, jobs=o.jobs, cache=cdir, extra=("--format=json", "-o", relinked)),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        moved_equal = findings(out) == findings(relinked)
+        # a function appended: the file's summary changes, the tree is linked again
+        log("cache: one edited file, a function appended: the summary changed")
+        changed = []
+        for i in range(o.tree_repeat):
+            with open(edited, "a") as f:
+                f.write("static void __attribute__((unused)) pl_bench_probe_%d(void) { }\n" % i)
+            changed.append(measure(lint.cmd(treedb, jobs=o.jobs, cache=cdir)))
         base = [measure(clang_cmd(edit_entry), edit_entry["directory"]) for _ in range(o.repeat)]
         # the same file in a database of its own: the edit without the
         # fixed cost of a run over the tree
@@ -283,6 +310,9 @@ def part_cache(o, lint, treedb, edited, edit_entry, res):
         "edit_wall": median_of(edits, "wall"), "edit_cpu": median_of(edits, "cpu"),
         "edit_clang_wall": median_of(base, "wall"), "edit_clang_cpu": median_of(base, "cpu"),
         "edited": edited,
+        "moved_wall": median_of(moved, "wall"), "moved_cpu": median_of(moved, "cpu"),
+        "moved_link": sorted(str(x) for x in moved_how), "moved_equal": moved_equal,
+        "changed_wall": median_of(changed, "wall"), "changed_cpu": median_of(changed, "cpu"),
         "alone_edit_wall": median_of(alone_edits, "wall"), "alone_edit_cpu": median_of(alone_edits, "cpu"),
     }
 
@@ -524,6 +554,14 @@ def report(o, res):
             e = c["edit_cpu"] / c["edit_clang_cpu"]
             add("one edited file / its clang -fsyntax-only, CPU", "%.2fx (%.2f s vs %.2f s)" % (
                 e, c["edit_cpu"], c["edit_clang_cpu"]), "<= 0.7x", e <= TARGETS["edit"])
+            if "moved_cpu" in c:
+                m = c["moved_cpu"] / c["edit_clang_cpu"]
+                add("  a line inserted at its top (link: %s), CPU" % "/".join(c["moved_link"]),
+                    "%.2fx (%.2f s); == a new link: %s" % (m, c["moved_cpu"], "equal" if c["moved_equal"] else "DIFFERENT"),
+                    "<= 0.7x", m <= TARGETS["edit"] and c["moved_equal"])
+                g = c["changed_cpu"] / c["edit_clang_cpu"]
+                add("  a function appended (summary changed, linked again), CPU", "%.2fx (%.2f s)" % (g, c["changed_cpu"]),
+                    "")
             # the run's fixed cost (database, cache look-ups, link) is the warm run's
             add("  of which the edited file (one-edit less warm run), CPU", "%.2fx" % (
                 (c["edit_cpu"] - c["warm_cpu"]) / c["edit_clang_cpu"]), "")

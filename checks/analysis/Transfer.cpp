@@ -472,7 +472,11 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   const FunctionDecl *Def = nullptr;
   if (!Inverse && E.Callee->hasBody(Def) && !FA.inMainFile(Def))
     for (auto &Inner : CS->Calls)
-      if (Inner.Field || (Inner.Callee && !Inner.Callee->hasBody())) {
+      // (A body the parse skipped is still this file's: a static function
+      // of a header that is not inline, parsed without its body on an
+      // edit, is the same function the whole parse saw.)
+      if (Inner.Field ||
+          (Inner.Callee && !Inner.Callee->hasBody() && !bodySkipped(Inner.Callee))) {
         Event FE = E;
         FE.Callee = Inner.Callee;
         FE.Field = Inner.Field;

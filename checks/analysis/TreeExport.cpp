@@ -52,7 +52,10 @@ public:
     if (FD->isExternallyVisible())
       return FD->getName().str();
     const FunctionDecl *Def = nullptr;
-    FD->hasBody(Def);
+    if (!FD->hasBody(Def))
+      for (const FunctionDecl *R : FD->redecls())
+        if (R->hasSkippedBody())
+          Def = R; // the definition, parsed without its body
     SourceLocation L = SM.getExpansionLoc((Def ? Def : FD)->getLocation());
     llvm::StringRef File = SM.isInMainFile(L) ? MainFile : SM.getFilename(L);
     return (File + ":" + FD->getName()).str();

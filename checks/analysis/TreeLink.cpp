@@ -159,6 +159,7 @@ private:
           if (!T)
             continue;
           Callbacks.insert(T);
+          Registered.insert(T);
           if (!parseContext(R.Context, C))
             continue;
           if (C != EntryContext::Process) {
@@ -432,14 +433,21 @@ private:
   static bool hasEffect(const std::vector<ExitEffect> &V, const ExitEffect &E) {
     return llvm::any_of(V, [&](const ExitEffect &X) { return sameEffect(X, E); });
   }
-  /// Does G end E, itself or through a function of the tree it calls?
-  bool endsItself(const FunctionFacts *G, const ExitEffect &E) const {
-    auto Ends = [&](const FunctionFacts *T) {
-      return hasEffect(T->Releases, E) || hasEffect(T->ReleasesSome, E) ||
-             (!E.Lock.empty() ? llvm::is_contained(T->Released, E.Lock)
-                              : llvm::is_contained(T->Ends, E.Region));
-    };
-    if (Ends(G))
+  /// Does G, a caller of F, end E (which F leaves held), itself or through
+  /// a function of the tree it calls?
+  bool endsItself(const FunctionFacts *G, const FunctionFacts *F, const ExitEffect &E) const {
+    if (hasEffect(G->Releases, E) || hasEffect(G->ReleasesSome, E))
+      return true;
+    // A release G's own analysis matched (G->Released, G->Ends: somewhere,
+    // balanced or not) ends F's effect only when that analysis knew F's
+    // summary: F in G's file and held on every path. Across files, G's
+    // release of what F took was unheld in G's analysis (G->Releases
+    // above); a balanced pair of G's own (load_module() around its own
+    // module_mutex work) ends nothing of F's. Interrupts stay answered by
+    // any restore (the flags' owner is not in the facts).
+    bool Known = E.EveryPath && FileOf.lookup(G) == FileOf.lookup(F);
+    if (!E.Lock.empty() ? Known && llvm::is_contained(G->Released, E.Lock)
+                        : (Known || E.Region == "irq") && llvm::is_contained(G->Ends, E.Region))
       return true;
     // A callee ends it for G only when it releases what it did not take
     // (a release helper); one that takes and releases the lock itself
@@ -514,8 +522,11 @@ private:
   bool heldAnswered(const FunctionFacts *F, const ExitEffect &E, std::set<const FunctionFacts *> &Seen) {
     if (!Seen.insert(F).second)
       return true; // recursion: judged where the chain began
-    // A conditional lock helper says so by its name, callers or not.
-    if (!E.EveryPath && matchesAny(Model.acquireWrapperPatterns(), F->Name))
+    // A conditional lock helper says so by its name, callers or not; a
+    // callback nothing in the tree calls is no helper, whatever its name
+    // (clocksource_watchdog(), a timer, matches "*lock*").
+    bool Callback = Callbacks.count(F) && !Callers.count(F);
+    if (!E.EveryPath && !Callback && matchesAny(Model.acquireWrapperPatterns(), F->Name))
       return true;
     if (throughContract(F, E) || handedOffInFile(F, E))
       return true;
@@ -525,18 +536,21 @@ private:
       const FunctionFacts *T = lookup(C.Callee);
       if (!T)
         continue;
+      // A callee that ends the section only inside its own balanced pair
+      // (__task_pid_nr_ns() and its rcu_read_lock()) ends nothing of F's;
+      // a restore of interrupts answers whatever saved them.
       if (hasEffect(T->Releases, E) || hasEffect(T->ReleasesSome, E) ||
           (!E.Lock.empty() && llvm::is_contained(T->Released, E.Lock) &&
            llvm::is_contained(C.Held, E.Lock)) ||
-          (!E.Region.empty() && llvm::is_contained(T->Ends, E.Region)))
+          (E.Region == "irq" && llvm::is_contained(T->Ends, E.Region)))
         return true;
     }
     auto It = Callers.find(F);
     if (It == Callers.end())
-      return matchesAny(Model.acquireWrapperPatterns(), F->Name) ||
+      return (!Registered.count(F) && matchesAny(Model.acquireWrapperPatterns(), F->Name)) ||
              pairInFile(F, E, /*Acquires=*/false);
     for (auto &[G, C] : It->second) {
-      if (G->Contract || endsItself(G, E))
+      if (G->Contract || endsItself(G, F, E))
         return true;
       // A wrapper of a wrapper: its callers answer.
       if ((hasEffect(G->Acquires, E) || hasEffect(G->AcquiresSome, E)) && heldAnswered(G, E, Seen))
@@ -556,7 +570,12 @@ private:
       return false;
     if (throughContract(F, E))
       return true;
-    if (!E.EveryPath && matchesAny(Model.releaseWrapperPatterns(), F->Name))
+    // The name of a conditional release helper answers for itself, not for
+    // the callees of its callers (Depth > 0), nor in a callback nothing in
+    // the tree calls (try_to_unmap_one(), an rmap walk's callback).
+    bool Callback = Callbacks.count(F) && !Callers.count(F);
+    if (!E.EveryPath && Depth == 0 && !Callback &&
+        matchesAny(Model.releaseWrapperPatterns(), F->Name))
       return true;
     // F took it itself, through a function of the tree it calls (a
     // conditional lock helper across a file boundary, get_locked_pte()),
@@ -573,7 +592,7 @@ private:
       return true;
     auto It = Callers.find(F);
     if (It == Callers.end())
-      return Depth == 0 && (matchesAny(Model.releaseWrapperPatterns(), F->Name) ||
+      return Depth == 0 && ((!Callback && matchesAny(Model.releaseWrapperPatterns(), F->Name)) ||
                             pairInFile(F, E, /*Acquires=*/true));
     for (auto &[G, C] : It->second) {
       // Annotated, or described by the model as releasing this very lock
@@ -663,6 +682,7 @@ private:
   llvm::DenseMap<const FunctionFacts *, RootContext> ProcessRoots;
   /// Functions registered or stored into a field somewhere in the tree.
   llvm::DenseSet<const FunctionFacts *> Callbacks;
+  llvm::DenseSet<const FunctionFacts *> Registered; // callbacks passed to a registration
   /// ... registered in a context other than process context (a per-CPU
   /// thread, an atomic one).
   llvm::DenseSet<const FunctionFacts *> OtherContext;

@@ -1,0 +1,30 @@
+#include "ans.h"
+
+DEFINE_MUTEX(ans_mutex);
+
+/* Reads inside its own RCU read-side section, begun and ended here. */
+int ans_peek(struct ans *a)
+{
+	int v;
+
+	rcu_read_lock();
+	v = a->val;
+	rcu_read_unlock();
+	return v;
+}
+
+/* Its mutex_unlock() was deleted: it returns holding ans_mutex. */
+void ans_settle(struct ans *a)
+{
+	mutex_lock(&ans_mutex);
+	a->val = 0;
+}
+
+/* Its spin_lock() was deleted: the path past the early return releases a lock nobody holds. */
+void ans_clear(struct ans *a, int n)
+{
+	if (n < 0)
+		return;
+	a->val = 0;
+	spin_unlock(&a->lock);
+}
