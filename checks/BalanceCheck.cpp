@@ -56,6 +56,18 @@ void BalanceCheck::flagsMismatch(const FunctionContext &F, const Event &E,
   B.note(S.LastEnter[unsigned(Region::Irq)], "innermost save here");
 }
 
+void BalanceCheck::flagsOverwritten(const FunctionContext &F, const Event &E,
+                                    const PathState &S) {
+  auto B = report(F, E.Loc,
+                  (E.Name + "() saves the interrupt state into '" + E.FlagsKey +
+                   "', which still holds an earlier save of this path that was never "
+                   "restored; that saved state is lost")
+                      .str());
+  if (!S.IrqFlags.empty() && S.IrqFlags.back() == E.FlagsKey)
+    B.note(S.LastEnter[unsigned(Region::Irq)], "earlier save here");
+  B.trail(S);
+}
+
 void BalanceCheck::lostPreemption(const FunctionContext &F, const PathState &S) {
   auto B = report(F, S.NoReschedAt,
                   "preempt_enable_no_resched() re-enables preemption with no "

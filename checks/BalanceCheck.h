@@ -27,6 +27,7 @@ public:
                               const PathState &Other) override;
   void flagsMismatch(const FunctionContext &F, const Event &E,
                      llvm::StringRef Expected, const PathState &S) override;
+  void flagsOverwritten(const FunctionContext &F, const Event &E, const PathState &S) override;
   void lostPreemption(const FunctionContext &F, const PathState &S) override;
   void heldForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned Callers) override;
   void endedForNobody(const FunctionFacts &F, const ExitEffect &E, unsigned Callers) override;

@@ -112,6 +112,9 @@ public:
                      const PathState &S) override {
     for (auto *H : Hs) H->flagsMismatch(F, E, X, S);
   }
+  void flagsOverwritten(const FunctionContext &F, const Event &E, const PathState &S) override {
+    for (auto *H : Hs) H->flagsOverwritten(F, E, S);
+  }
   void lostPreemption(const FunctionContext &F, const PathState &S) override {
     for (auto *H : Hs) H->lostPreemption(F, S);
   }

@@ -58,6 +58,9 @@ public:
   /// An irq restore whose flags are not those of the innermost save.
   virtual void flagsMismatch(const FunctionContext &F, const Event &E,
                              llvm::StringRef Expected, const PathState &S) {}
+  /// An irq save into flags that still hold an open save of this path
+  /// (S is the state before it): the state saved first is lost.
+  virtual void flagsOverwritten(const FunctionContext &F, const Event &E, const PathState &S) {}
   /// preempt_enable_no_resched() made preemption possible again and the
   /// path returned without a reschedule point.
   virtual void lostPreemption(const FunctionContext &F, const PathState &S) {}

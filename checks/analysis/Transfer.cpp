@@ -166,6 +166,9 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   case EffectKind::Enter:
     if (Eff.Reg == Region::Fpu && S.Depth[R] > 0 && !S.Imprecise && E.K == Event::Primitive)
       H.fpuNested(FC, E, S);
+    if (Eff.Reg == Region::Irq && !E.FlagsKey.empty() && !S.Imprecise && !Via.Callee &&
+        !Inverse && llvm::is_contained(S.IrqFlags, E.FlagsKey))
+      H.flagsOverwritten(FC, E, S);
     // Re-taking a section the caller held (a drop/re-take loop) is not an
     // own open: only an open from the entry level or above counts.
     if (S.Depth[R] != UnknownDepth && S.Depth[R] >= 0)
@@ -322,6 +325,14 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     // when a contract says so: its summary must carry the release).
     bool Judge = !S.Imprecise && !FC.HasContract;
     if (Judge && llvm::is_contained(S.ReleasedOwn, Key)) {
+      H.releaseNotHeld(FC, E, S, nullptr);
+      break;
+    }
+    // The caller's lock, released already on this path and not taken back
+    // (wait_task_zombie() drops its caller's read_lock(&tasklist_lock),
+    // then would write_unlock_irq() it without its write_lock_irq()).
+    if (Judge && Key[0] != '?' &&
+        llvm::any_of(S.ReleasedEntry, [&](const HeldLock &R) { return R.Key == Key; })) {
       H.releaseNotHeld(FC, E, S, nullptr);
       break;
     }

@@ -148,10 +148,6 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
             return O.Acquire != LE.Acquire && O.Lock.Decl == LE.Lock.Decl;
           }))
         continue;
-      if (!LE.Acquire && llvm::any_of(S->Acquisitions, [&](const FunctionSummary::LockSite &A) {
-            return A.Decl == LE.Lock.Decl;
-          }))
-        continue;
       ExitEffect E;
       E.Lock = Id;
       E.Shown = LE.Lock.Key;

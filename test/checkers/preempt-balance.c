@@ -616,6 +616,25 @@ void bad_irq_restore_wrong_flags(void)
 // CHECK-NEXT: :[[@LINE-4]]:2: note: innermost save here
 }
 
+/*
+ * A save into flags that still hold an open save of this path: the state
+ * saved first is lost (a loop whose restore was deleted saves again on its
+ * next turn).
+ */
+void bad_irq_save_overwritten(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	work();
+	local_irq_save(flags);
+// CHECK: :[[@LINE-1]]:2: warning: local_irq_save() saves the interrupt state into 'flags', which still holds an earlier save of this path that was never restored; that saved state is lost [preempt-balance]
+// CHECK-NEXT: :[[@LINE-4]]:2: note: earlier save here
+	work();
+	local_irq_restore(flags);
+	local_irq_restore(flags);
+}
+
 /* The same with struct members as flags: d->fa and d->fb are different. */
 void bad_irq_flags_member_mismatch(struct dev *d)
 {
