@@ -252,10 +252,12 @@ std::vector<std::string> FileAnalysis::headerFunctionsUsed() const {
 const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def) {
-    // Only inline helpers outside the main file are looked into.
-    if (bodySkipped(FD) && llvm::any_of(FD->redecls(), [](const FunctionDecl *R) {
-          return R->isInlined();
-        }))
+    // Only inline helpers and static functions outside the main file are
+    // looked into.
+    if (bodySkipped(FD) && (!FD->isExternallyVisible() ||
+                            llvm::any_of(FD->redecls(), [](const FunctionDecl *R) {
+                              return R->isInlined();
+                            })))
       MissedSkippedBody = true;
     return nullptr;
   }
@@ -265,8 +267,11 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   if (InProgress.count(Def))
     return nullptr;
   bool Main = inMainFile(Def);
-  // Outside the main file only inline helpers are looked into.
-  if (!Main && !Def->isInlined())
+  // Outside the main file only inline helpers, and functions static to
+  // this translation unit, are looked into: a static function of an
+  // included file (rcu_nocb_unlock_irqrestore() of kernel/rcu/tree_nocb.h,
+  // which kernel/rcu/tree.c includes) is no function of another file.
+  if (!Main && !Def->isInlined() && Def->isExternallyVisible())
     return nullptr;
   if (!Main)
     HeaderUsed.insert(Def);

@@ -328,14 +328,6 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
       H.releaseNotHeld(FC, E, S, nullptr);
       break;
     }
-    // The caller's lock, released already on this path and not taken back
-    // (wait_task_zombie() drops its caller's read_lock(&tasklist_lock),
-    // then would write_unlock_irq() it without its write_lock_irq()).
-    if (Judge && Key[0] != '?' &&
-        llvm::any_of(S.ReleasedEntry, [&](const HeldLock &R) { return R.Key == Key; })) {
-      H.releaseNotHeld(FC, E, S, nullptr);
-      break;
-    }
     // The wrong lock: the same lock field of another object, or another
     // lock of the same object, is held.
     auto baseOf = [](llvm::StringRef K) { return K.rsplit('.').first; };

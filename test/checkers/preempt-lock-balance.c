@@ -167,15 +167,6 @@ void bad_double_unlock(struct dev *d)
 // CHECK: :[[@LINE-1]]:2: warning: spin_unlock() releases 'd.lock', which this path already released [preempt-lock-balance]
 }
 
-/* The caller's lock may be dropped for it, but not twice without taking it back. */
-void bad_double_unlock_callers_lock(struct dev *d)
-{
-	spin_unlock(&d->lock);
-	shared++;
-	spin_unlock(&d->lock);
-// CHECK: :[[@LINE-1]]:2: warning: spin_unlock() releases 'd.lock', which this path already released [preempt-lock-balance]
-}
-
 /* Dropped, taken back and released again: balanced for the caller. */
 void good_drop_retake_callers_lock(struct dev *d)
 {
