@@ -13,6 +13,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <cstdlib>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 using namespace preemptlint;
@@ -181,7 +182,52 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
   for (auto &F : E.Inputs)
     if ((F.Stat.empty() || currentStat(F.Path) != F.Stat) && currentHash(F.Path) != F.Hash)
       E.Changed.push_back(F.Path);
-  return E.Changed.empty() ? Status::Fresh : Status::Stale;
+  if (!E.Changed.empty())
+    return Status::Stale;
+  // Used now: trim() removes the entries used least recently first.
+  ::utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
+  return Status::Fresh;
+}
+
+uint64_t ResultCache::trim(uint64_t MaxBytes) const {
+  if (!enabled())
+    return 0;
+  struct Item {
+    int64_t Used;
+    uint64_t Size;
+    std::string Path;
+  };
+  std::vector<Item> Items;
+  uint64_t Total = 0, Removed = 0;
+  int64_t Now = nowNs();
+  std::error_code EC;
+  for (llvm::sys::fs::recursive_directory_iterator It(Root, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    struct stat St;
+    if (::lstat(It->path().c_str(), &St) != 0 || !S_ISREG(St.st_mode))
+      continue;
+    int64_t M = int64_t(St.st_mtim.tv_sec) * 1000000000 + St.st_mtim.tv_nsec;
+    if (llvm::StringRef(It->path()).contains(".tmp-")) {
+      if (Now - M > 3600 * 1000000000ll && !llvm::sys::fs::remove(It->path()))
+        Removed += uint64_t(St.st_size);
+      continue;
+    }
+    Total += uint64_t(St.st_size);
+    Items.push_back({M, uint64_t(St.st_size), It->path()});
+  }
+  if (MaxBytes == 0 || Total <= MaxBytes)
+    return Removed;
+  llvm::sort(Items, [](const Item &A, const Item &B) { return A.Used < B.Used; });
+  uint64_t Goal = MaxBytes / 10 * 9;
+  for (auto &I : Items) {
+    if (Total <= Goal)
+      break;
+    if (!llvm::sys::fs::remove(I.Path)) {
+      Total -= I.Size;
+      Removed += I.Size;
+    }
+  }
+  return Removed;
 }
 
 bool ResultCache::store(const std::string &Key, const CacheEntry &E,

@@ -59,6 +59,14 @@ public:
   /// disk, a read-only directory): the run goes on without it.
   bool store(const std::string &Key, const CacheEntry &E, const std::string &Space = "") const;
 
+  /// Keeps the cache within MaxBytes (0: no limit): removes the entries
+  /// used least recently (a lookup that serves an entry marks it used)
+  /// until the cache holds at most 90% of MaxBytes, and temporary files
+  /// older than an hour (left by a killed run). Another run may use the
+  /// cache meanwhile: a removed entry is rebuilt by whoever needs it.
+  /// Returns the bytes removed.
+  uint64_t trim(uint64_t MaxBytes) const;
+
   /// Records the file status of each input (InputFile::Stat), so that a
   /// later lookup trusts an input whose status is unchanged without
   /// reading it. An input changed (by its modification or change time)

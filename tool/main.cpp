@@ -85,6 +85,11 @@ static cl::opt<std::string> CacheDirOpt("cache-dir",
                                                  "cache (default: $XDG_CACHE_HOME/preemptlint or "
                                                  "~/.cache/preemptlint)"),
                                         cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<std::string> CacheMaxSizeOpt(
+    "cache-max-size",
+    cl::desc("Keep the cache within this size (K, M, G suffixes; 0: no limit), removing the "
+             "entries used least recently (default: 5G)"),
+    cl::value_desc("size"), cl::init("5G"), cl::cat(Cat));
 static cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result cache"),
                              cl::cat(Cat));
 static cl::opt<std::string> TreeDbOpt("tree-db",
@@ -126,6 +131,22 @@ static std::string runSalt(const std::string &ModelPath, const std::string &Base
   for (auto &C : CorePaths)
     Options += C + ",";
   return keySalt(ModelTexts, Options, BaseDir);
+}
+
+/// "5G", "500M", "64K", "1000" (bytes); false when it is none of these.
+static bool parseSize(StringRef S, uint64_t &Bytes) {
+  uint64_t Unit = 1;
+  if (S.consume_back("K") || S.consume_back("k"))
+    Unit = 1ull << 10;
+  else if (S.consume_back("M") || S.consume_back("m"))
+    Unit = 1ull << 20;
+  else if (S.consume_back("G") || S.consume_back("g"))
+    Unit = 1ull << 30;
+  uint64_t N;
+  if (S.empty() || S.getAsInteger(10, N) || N > (~0ull) / Unit)
+    return false;
+  Bytes = N * Unit;
+  return true;
 }
 
 static ReportOptions reportOptions() {
@@ -367,6 +388,10 @@ int main(int argc, const char **argv) {
       Cache.open("", Err);
     }
   }
+  uint64_t CacheMax = 0;
+  if (!parseSize(CacheMaxSizeOpt, CacheMax))
+    return usageError("--cache-max-size: '" + std::string(CacheMaxSizeOpt) + "' is not a size (a number, "
+                      "optionally followed by K, M or G)");
   if (Cache.enabled()) {
     RO.Cache = &Cache;
     RO.SkipUnusedBodies = SkipBodies;
@@ -403,6 +428,8 @@ int main(int argc, const char **argv) {
       return usageError(Err);
     for (auto &E : R.Errors)
       errs() << "preemptlint: error: " << escapeName(E.File) << ": " << escapeName(E.Message) << "\n";
+    if (Cache.enabled() && R.FromCache < R.Files)
+      Cache.trim(CacheMax);
     errs() << "preemptlint: shard " << Shard.K << "/" << Shard.N << ": " << R.Files << " files, "
            << R.Functions << " functions, " << R.Diags.size() << " warnings before the link, "
            << R.Errors.size() << " errors; written to " << FactsDir << "\n";
@@ -439,5 +466,8 @@ int main(int argc, const char **argv) {
   if (!KeepFacts)
     removeFactsDir(FactsDir);
 
+  // Something was stored: keep the cache within its size.
+  if (Cache.enabled() && (R.FromCache < R.Files || (WholeTree && R.Link != RunResult::LinkFromCache)))
+    Cache.trim(CacheMax);
   return report(R, reportOptions(), Out.get(), BaselineOut.get(), Accepted, Dump, Others.size());
 }
