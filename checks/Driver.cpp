@@ -84,7 +84,7 @@ public:
     if (!C.KeepBodies)
       return false;
     const SourceManager &SM = CI.getSourceManager();
-    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+    if (ownFile(SM, D->getLocation()))
       return false;
     auto *FD = dyn_cast<FunctionDecl>(D);
     return FD && FD->getIdentifier() &&

@@ -100,15 +100,25 @@ private:
 } // namespace preemptlint
 
 const std::vector<const MacroExpansionRec *> &
-MacroIndex::mainFileExpansions(const SourceManager &SM) const {
-  if (!MainBuilt) {
+MacroIndex::fileExpansions(const SourceManager &SM, FileID F) const {
+  if (!ByFileBuilt) {
     // Top-level expansions are recorded in source order.
     for (auto &R : Recs)
-      if (R.NameLoc.isFileID() && SM.isInMainFile(R.NameLoc))
-        Main.push_back(&R);
-    MainBuilt = true;
+      if (R.NameLoc.isFileID() && ownFile(SM, R.NameLoc))
+        ByFile[SM.getFileID(R.NameLoc)].push_back(&R);
+    ByFileBuilt = true;
   }
-  return Main;
+  static const std::vector<const MacroExpansionRec *> None;
+  auto It = ByFile.find(F);
+  return It == ByFile.end() ? None : It->second;
+}
+
+bool preemptlint::ownFile(const SourceManager &SM, SourceLocation L) {
+  L = SM.getExpansionLoc(L);
+  if (SM.isInMainFile(L))
+    return true;
+  OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getFileID(L));
+  return F && F->getName().ends_with(".c");
 }
 
 std::unique_ptr<PPCallbacks> MacroIndex::makeCallbacks(Preprocessor &PP) {
@@ -643,10 +653,10 @@ void Extraction::run() {
     return;
   SourceRange Body = FE.FD->getBody()->getSourceRange();
   SourceLocation BB = SM.getExpansionLoc(Body.getBegin()), BE = SM.getExpansionLoc(Body.getEnd());
-  if (!SM.isInMainFile(BB) || SM.getFileID(BB) != SM.getFileID(BE))
+  if (!ownFile(SM, BB) || SM.getFileID(BB) != SM.getFileID(BE))
     return;
   llvm::SmallVector<const MacroExpansionRec *, 4> Empty;
-  for (const MacroExpansionRec *Rec : Macros.mainFileExpansions(SM)) {
+  for (const MacroExpansionRec *Rec : Macros.fileExpansions(SM, SM.getFileID(BB))) {
     unsigned Off = SM.getFileOffset(Rec->NameLoc);
     if (Off < SM.getFileOffset(BB))
       continue;

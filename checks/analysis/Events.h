@@ -111,9 +111,9 @@ public:
     });
     return Any;
   }
-  /// Expansions written directly in the main file, in source order.
+  /// Expansions written directly in file F, in source order.
   const std::vector<const MacroExpansionRec *> &
-  mainFileExpansions(const clang::SourceManager &SM) const;
+  fileExpansions(const clang::SourceManager &SM, clang::FileID F) const;
 
   struct Contract {
     ContractKind Kind;
@@ -132,8 +132,8 @@ private:
   std::vector<Contract> Contracts;
   mutable llvm::DenseMap<unsigned, std::vector<std::pair<unsigned, unsigned>>> ContractsByFile;
   mutable bool ContractsBuilt = false;
-  mutable std::vector<const MacroExpansionRec *> Main;
-  mutable bool MainBuilt = false;
+  mutable llvm::DenseMap<clang::FileID, std::vector<const MacroExpansionRec *>> ByFile;
+  mutable bool ByFileBuilt = false;
 };
 
 /// One thing that happens at a CFG element.
@@ -213,6 +213,12 @@ const clang::RecordDecl *namedRecordOf(const clang::FieldDecl *F, llvm::StringRe
 
 /// The function a callback argument names (strips casts and &), or null.
 const clang::FunctionDecl *functionOfArg(const clang::Expr *E);
+
+/// Whether L (a location in a file) lies in a file of this translation
+/// unit's own: the main file, or a source file it includes (the kernel
+/// builds kernel/sched/rt.c inside build_policy.c by #include "rt.c").
+/// Functions defined there are analysed and reported like the main file's.
+bool ownFile(const clang::SourceManager &SM, clang::SourceLocation L);
 
 /// Whether the parse skipped the body of FD (a declaration of it).
 bool bodySkipped(const clang::FunctionDecl *FD);

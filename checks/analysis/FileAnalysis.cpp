@@ -49,8 +49,7 @@ FileAnalysis::FileAnalysis(ASTContext &Ctx, const KernelApiModel &Model,
 FileAnalysis::~FileAnalysis() = default;
 
 bool FileAnalysis::inMainFile(const FunctionDecl *FD) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  return SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+  return ownFile(Ctx.getSourceManager(), FD->getLocation());
 }
 
 namespace {
@@ -189,7 +188,7 @@ void FileAnalysis::collectFileFacts() {
   const SourceManager &SM = Ctx.getSourceManager();
   FileFactsVisitor V(Model, Called, AddressTaken, EntryCtx, RegisteredAt, SM, Ctx.getLangOpts());
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+    if (ownFile(SM, D->getLocation()))
       V.TraverseDecl(D);
   FieldStores = std::move(V.Stores);
   RegisteredByField = std::move(V.ByField);
@@ -323,7 +322,7 @@ void FileAnalysis::run() {
   std::vector<const FunctionDecl *> Defs;
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD || !FD->doesThisDeclarationHaveABody() || !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+    if (!FD || !FD->doesThisDeclarationHaveABody() || !ownFile(SM, FD->getLocation()))
       continue;
     Defs.push_back(FD);
   }

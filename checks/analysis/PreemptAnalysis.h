@@ -169,6 +169,7 @@ private:
   void findHandOffs(const std::vector<const clang::FunctionDecl *> &Defs);
   bool reaches(const clang::FunctionDecl *From, const clang::FunctionDecl *To) const;
   FunctionEvents *eventsFor(const clang::FunctionDecl *FD);
+  /// Defined in a file of the unit's own (ownFile(): the main file, an included .c).
   bool inMainFile(const clang::FunctionDecl *FD) const;
 
   clang::ASTContext &Ctx;

@@ -107,7 +107,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
   Out.File = Opts.MainFileName;
   std::vector<std::pair<const FunctionDecl *, const FunctionSummary *>> Fns;
   for (auto &[FD, Sum] : Summaries)
-    if (SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) && Sum->Complete)
+    if (ownFile(SM, FD->getLocation()) && Sum->Complete)
       Fns.push_back({FD, Sum.get()});
   // Deterministic order: by position in the file.
   llvm::sort(Fns, [&](auto &A, auto &B) {
