@@ -142,6 +142,35 @@ static void bad_extern_routine(void *st, const void *d, int n)
 // CHECK: :[[@LINE-1]]:2: warning: call to FPU routine 'sha256_transform_avx2' outside kernel_fpu_begin()/kernel_fpu_end(); the kernel does not save FPU registers for kernel code [preempt-fpu-region]
 }
 
+/*
+ * Its caller's section is dropped around other work and not taken back (the
+ * kernel_fpu_begin() after it is missing): sections do not nest, so the
+ * routine after the end runs outside any, whatever the caller holds.
+ */
+static void bad_drop_without_retake(void *st, const void *d, int n)
+{
+	sha256_transform_avx2(st, d, n);
+	kernel_fpu_end();
+	sha256_transform_avx2(st, d, n);
+// CHECK: :[[@LINE-1]]:2: warning: call to FPU routine 'sha256_transform_avx2' outside kernel_fpu_begin()/kernel_fpu_end(); the kernel does not save FPU registers for kernel code [preempt-fpu-region]
+// CHECK-NEXT: :[[@LINE-3]]:2: note: the FPU section ended here (kernel_fpu_end())
+}
+
+static void good_drop_and_retake(void *st, const void *d, int n)
+{
+	sha256_transform_avx2(st, d, n);
+	kernel_fpu_end();
+	kernel_fpu_begin();
+	sha256_transform_avx2(st, d, n);
+}
+
+void use_drop(void *st, const void *d, int n)
+{
+	kernel_fpu_begin();
+	good_drop_and_retake(st, d, n);
+	bad_drop_without_retake(st, d, n);
+}
+
 static void good_extern_routine(void *st, const void *d, int n)
 {
 	kernel_fpu_begin();

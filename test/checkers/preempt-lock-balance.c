@@ -177,6 +177,15 @@ void good_drop_retake_callers_lock(struct dev *d)
 	spin_unlock(&d->lock);
 }
 
+/* The caller's global lock may be dropped for it, but not twice without taking it back. */
+void bad_double_unlock_callers_global(void)
+{
+	mutex_unlock(&mtx);
+	shared++;
+	mutex_unlock(&mtx);
+// CHECK: :[[@LINE-1]]:2: warning: mutex_unlock() releases 'mtx', which this path already released [preempt-lock-balance]
+}
+
 void bad_double_unlock_on_branch(int x)
 {
 	mutex_lock(&mtx);
