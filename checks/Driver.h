@@ -90,6 +90,7 @@ struct TreeResult {
 /// The facts of one file as text, and where they came from (for errors).
 struct FactsText {
   std::string Origin, Text;
+  std::string Hash; // contentHash(Text) when known (a cache entry keeps it)
 };
 
 /// Reads the facts files FactsFiles; a missing one is skipped (its file

@@ -18,7 +18,7 @@
 
 using namespace preemptlint;
 
-static constexpr const char *Magic = "preemptlint-cache-2";
+static constexpr const char *Magic = "preemptlint-cache-3";
 /// An entry larger than this is not read (it cannot be one of ours).
 static constexpr uint64_t MaxEntryBytes = 1ull << 30;
 
@@ -96,11 +96,11 @@ std::string ResultCache::entryPath(const std::string &Key, const std::string &Sp
   return std::string(P);
 }
 
-const std::string &ResultCache::currentHash(const std::string &Path) {
+const std::string &ResultCache::currentHash(llvm::StringRef Path) {
   auto [It, New] = Seen.try_emplace(Path);
   if (New) {
     std::string Err;
-    if (auto Buf = readRegularFile(Path, MaxEntryBytes, Err))
+    if (auto Buf = readRegularFile(Path.str(), MaxEntryBytes, Err))
       It->second = contentHash(Buf->getBuffer());
   }
   return It->second;
@@ -138,10 +138,10 @@ void ResultCache::stampInputs(std::vector<InputFile> &Inputs, int64_t ParseStart
   }
 }
 
-const std::string &ResultCache::currentStat(const std::string &Path) {
+const std::string &ResultCache::currentStat(llvm::StringRef Path) {
   auto [It, New] = Stats.try_emplace(Path);
   if (New)
-    It->second = statOf(Path);
+    It->second = statOf(Path.str());
   return It->second;
 }
 
@@ -162,13 +162,19 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
   E = CacheEntry();
   std::string M = R.str(), K = R.str();
   bool Sound = !R.Bad && M == Magic && K == Key;
+  // The inputs are compared where they lie in the entry (hundreds per
+  // entry, the same headers in most: no copies).
+  struct InputView {
+    llvm::StringRef Path, Hash, Stat;
+  };
+  std::vector<InputView> Inputs;
   for (uint32_t I = 0, N = Sound ? R.u32() : 0; I < N && !R.Bad; ++I) {
-    InputFile F;
-    F.Path = R.str(), F.Hash = R.str(), F.Stat = R.str();
-    E.Inputs.push_back(std::move(F));
+    InputView F;
+    F.Path = R.view(), F.Hash = R.view(), F.Stat = R.view();
+    Inputs.push_back(F);
   }
   if (Sound) {
-    E.Outcome = R.str(), E.FactsName = R.str(), E.Facts = R.str();
+    E.Outcome = R.str(), E.FactsName = R.str(), E.Facts = R.str(), E.FactsHash = R.str();
     for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
       E.HeaderFunctions.push_back(R.str());
     size_t Body = All.size() - R.D.size();
@@ -179,9 +185,9 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
     E = CacheEntry();
     return Status::Missing;
   }
-  for (auto &F : E.Inputs)
+  for (auto &F : Inputs)
     if ((F.Stat.empty() || currentStat(F.Path) != F.Stat) && currentHash(F.Path) != F.Hash)
-      E.Changed.push_back(F.Path);
+      E.Changed.push_back(F.Path.str());
   if (!E.Changed.empty())
     return Status::Stale;
   // Used now: trim() removes the entries used least recently first.
@@ -238,7 +244,7 @@ bool ResultCache::store(const std::string &Key, const CacheEntry &E,
   W.str(Magic), W.str(Key), W.u32(uint32_t(E.Inputs.size()));
   for (auto &F : E.Inputs)
     W.str(F.Path), W.str(F.Hash), W.str(F.Stat);
-  W.str(E.Outcome), W.str(E.FactsName), W.str(E.Facts);
+  W.str(E.Outcome), W.str(E.FactsName), W.str(E.Facts), W.str(contentHash(E.Facts));
   W.u32(uint32_t(E.HeaderFunctions.size()));
   for (auto &H : E.HeaderFunctions)
     W.str(H);

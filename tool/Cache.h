@@ -31,9 +31,10 @@
 namespace preemptlint {
 
 struct CacheEntry {
-  std::vector<InputFile> Inputs; // absolute paths
+  std::vector<InputFile> Inputs; // absolute paths (store(); lookup() leaves it empty)
   std::string Outcome;           // the worker's reply (Runner.cpp)
   std::string FactsName, Facts;  // the file's whole-tree facts
+  std::string FactsHash;         // contentHash(Facts), kept by store()
   std::vector<std::string> HeaderFunctions; // TUResult::HeaderFunctions
   std::vector<std::string> Changed;         // lookup(): inputs that changed since
 };
@@ -78,8 +79,8 @@ public:
 
 private:
   std::string entryPath(const std::string &Key, const std::string &Space) const;
-  const std::string &currentHash(const std::string &Path);
-  const std::string &currentStat(const std::string &Path);
+  const std::string &currentHash(llvm::StringRef Path);
+  const std::string &currentStat(llvm::StringRef Path);
   std::string Root;                        // DIR/v1
   llvm::StringMap<std::string> Seen;  // path -> hash now ("" unreadable)
   llvm::StringMap<std::string> Stats; // path -> status now ("" none)

@@ -114,6 +114,7 @@ struct Job {
   bool SkipBodies = false;       // only the file changed since its entry:
   std::vector<std::string> KeepBodies; // the header bodies its analysis used
   std::string PreviousName, PreviousFacts; // of its stale entry
+  std::string CachedFactsHash;             // of its fresh entry's facts
 };
 
 /// Test hooks, documented in docs/usage.md: the worker of a file whose name
@@ -294,6 +295,7 @@ bool fromCache(ResultCache &C, Job &J, const RunnerOptions &Opts, FileOutcome &O
   if (!FactsDir.empty() && FactsInMemory) {
     Out.TU.FactsName = std::move(E.FactsName);
     Out.TU.Facts = std::move(E.Facts);
+    J.CachedFactsHash = std::move(E.FactsHash);
   }
   return true;
 }
@@ -453,10 +455,11 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
     auto &Oc = Outcomes[I];
     R.FromCache += Oc.FromCache;
     if (Tree && Oc.FromCache && Tree->CachedInMemory && !Oc.TU.FactsName.empty())
-      Tree->Cached.push_back({factsPath(O.Lint.FactsDir, Oc.TU.FactsName), std::move(Oc.TU.Facts)});
+      Tree->Cached.push_back({factsPath(O.Lint.FactsDir, Oc.TU.FactsName), std::move(Oc.TU.Facts),
+                              std::move(Jobs[I].CachedFactsHash)});
     if (Tree && !Oc.FromCache && Oc.Error.empty() && !Jobs[I].PreviousName.empty())
       Tree->Previous.push_back({factsPath(O.Lint.FactsDir, Jobs[I].PreviousName),
-                                std::move(Jobs[I].PreviousFacts)});
+                                std::move(Jobs[I].PreviousFacts), ""});
     R.SkippedBodies += Oc.SkippedBodies && !Oc.FromCache;
     std::string Name = relativeTo(O.BaseDir, Files[I]);
     if (!Oc.Error.empty())

@@ -42,7 +42,8 @@ void preemptlint::takeCachedFacts(const CommandDatabase &DB,
       ++R.TreeMissing;
       continue;
     }
-    Facts.push_back({factsPath(O.Lint.FactsDir, Entry.FactsName), std::move(Entry.Facts)});
+    Facts.push_back({factsPath(O.Lint.FactsDir, Entry.FactsName), std::move(Entry.Facts),
+                     std::move(Entry.FactsHash)});
     ++(S == ResultCache::Status::Fresh ? R.TreeCached : R.TreeStale);
   }
 }
@@ -116,7 +117,7 @@ void preemptlint::linkWholeTree(const LintConfig &C, std::vector<FactsText> Fact
   std::vector<std::string> Hashes;
   if (Cache && Cache->enabled()) {
     for (auto &F : Facts)
-      Hashes.push_back(contentHash(F.Text));
+      Hashes.push_back(F.Hash.empty() ? contentHash(F.Text) : F.Hash);
     Key = linkKey(Salt, Facts, Hashes);
     if (keptLink(*Cache, Key, T.Diags))
       R.Link = RunResult::LinkFromCache;

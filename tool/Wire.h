@@ -39,6 +39,17 @@ public:
     D = D.drop_front(sizeof V);
     return V;
   }
+  /// The next string, as a view into the data.
+  llvm::StringRef view() {
+    uint32_t N = u32();
+    if (D.size() < N) {
+      Bad = true;
+      return "";
+    }
+    llvm::StringRef S = D.take_front(N);
+    D = D.drop_front(N);
+    return S;
+  }
   std::string str() {
     uint32_t N = u32();
     if (D.size() < N) {
