@@ -546,11 +546,11 @@ private:
       if (!T)
         continue;
       // A callee that ends the section only inside its own balanced pair
-      // (__task_pid_nr_ns() and its rcu_read_lock()) ends nothing of F's;
-      // a restore of interrupts answers whatever saved them.
+      // (__task_pid_nr_ns() and its rcu_read_lock()), or drops the lock
+      // and takes it back (remove_waiter() around lock->wait_lock), ends
+      // nothing of F's; a restore of interrupts answers whatever saved
+      // them.
       if (hasEffect(T->Releases, E) || hasEffect(T->ReleasesSome, E) ||
-          (!E.Lock.empty() && llvm::is_contained(T->Released, E.Lock) &&
-           llvm::is_contained(C.Held, E.Lock)) ||
           (E.Region == "irq" && llvm::is_contained(T->Ends, E.Region)))
         return true;
     }
@@ -634,7 +634,10 @@ private:
       // call it (wait_consider_task() -> wait_task_stopped(), under its
       // caller's read_lock(&tasklist_lock); _prb_commit() under its
       // callers' saved interrupt state).
-      if (Depth < MaxHeldDepth && endAnswered(G, E, Seen, Depth + 1))
+      // Not for an RCU read-side section: it nests, so a function that
+      // ends one its direct caller did not begin has no reason to (the
+      // caller's caller's section is still the caller's business).
+      if (Depth < MaxHeldDepth && E.Region != "rcu" && endAnswered(G, E, Seen, Depth + 1))
         return true;
     }
     return false;

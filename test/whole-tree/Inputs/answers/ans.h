@@ -18,3 +18,5 @@ extern struct mutex ans_mutex;
 int ans_peek(struct ans *a);
 void ans_settle(struct ans *a);
 void ans_clear(struct ans *a, int n);
+void ans_relax(struct ans *a);
+int ans_lookup(struct ans *a);
