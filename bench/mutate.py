@@ -818,6 +818,9 @@ class Lint:
         def mine(x):
             return names_file(x.get("file", ""), path, d, entry_dir)
         diags = [x for x in rep.get("diagnostics", []) if mine(x)]
+        # findings in other files (a linked run reports the whole tree's),
+        # kept apart: a caller's finding may name the mutated function
+        diags += [dict(x, elsewhere=True) for x in rep.get("diagnostics", []) if not mine(x)]
         # functions whose analysis ran out of budget ride along as pseudo-findings
         diags += [dict(x, check="<incomplete>") for x in rep.get("stats", {}).get("incomplete", [])
                   if mine(x)]
@@ -840,9 +843,30 @@ def msg_key(d, basename_from=None, basename_to=None):
     return (d.get("check"), d.get("function"), m)
 
 
+def names_function(d, name):
+    """Whether a finding's message or notes quote the function ('f')."""
+    q = "'%s'" % name
+    return q in d.get("message", "") or any(q in n.get("message", "") for n in d.get("notes", []))
+
+
 def judge(m, orig_diags, mut_diags, omap, orig_path, tmp_path):
     span = (m["func_start"], m["func_end"])
     rel = relevant_checks(m)
+    # Findings in other files: a new one of the operator's checks that names
+    # the mutated function is a catch at a caller (counted apart).
+    orig_else = collections.Counter((d.get("check"), d.get("file"), d.get("function"), d.get("message"))
+                                    for d in orig_diags if d.get("elsewhere"))
+    new_else = []
+    for d in mut_diags:
+        if not d.get("elsewhere"):
+            continue
+        k = (d.get("check"), d.get("file"), d.get("function"), d.get("message"))
+        if orig_else[k] > 0:
+            orig_else[k] -= 1
+        else:
+            new_else.append(d)
+    orig_diags = [d for d in orig_diags if not d.get("elsewhere")]
+    mut_diags = [d for d in mut_diags if not d.get("elsewhere")]
     incomplete = any(d.get("check") == "<incomplete>" and d.get("function") == m["function"] for d in mut_diags)
     orig_diags = [d for d in orig_diags if d.get("check") != "<incomplete>"]
     mut_diags = [d for d in mut_diags if d.get("check") != "<incomplete>"]
@@ -868,9 +892,12 @@ def judge(m, orig_diags, mut_diags, omap, orig_path, tmp_path):
             new.append(d)
     noisy = [d for d in orig_diags if d.get("check") in rel and in_func(d)]
     hit = [d for d in new if d.get("check") in rel and in_func(d)]
-    slim = lambda d: {k: d.get(k) for k in ("check", "line", "column", "function", "message")}
+    at_caller = [d for d in new + new_else
+                 if d.get("check") in rel and not (d in new and in_func(d)) and names_function(d, m["function"])]
+    slim = lambda d: {k: d.get(k) for k in ("check", "file", "line", "column", "function", "message")}
     verdict = "baseline-noisy" if noisy else ("caught" if hit else "missed")
     return {"verdict": verdict, "caught": bool(hit), "incomplete": incomplete,
+            "at_caller": [slim(d) for d in at_caller],
             "new_findings": [slim(d) for d in new],
             "original_findings": [slim(d) for d in orig_diags if in_func(d)],
             "baseline_findings": [slim(d) for d in noisy]}
@@ -884,7 +911,8 @@ def rate(c, n):
 
 
 def tally(mutants, key):
-    t = collections.defaultdict(lambda: [0, 0, 0, 0, 0])  # caught, evaluated, noisy, error, equivalent
+    # caught, evaluated, noisy, error, equivalent, caught or named by a caller's finding
+    t = collections.defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for m in mutants:
         for k in key(m):
             v = m.get("verdict")
@@ -893,6 +921,7 @@ def tally(mutants, key):
             elif v in ("caught", "missed"):
                 t[k][1] += 1
                 t[k][0] += v == "caught"
+                t[k][5] += v == "caught" or bool(m.get("at_caller"))
             elif v == "baseline-noisy":
                 t[k][2] += 1
             else:
@@ -910,10 +939,11 @@ def tables(mutants):
     """[(title, header, rows)] for the report."""
     out = []
     t = tally(mutants, lambda m: [m["operator"], "all"])
-    rows = [[op, rate(*t[op][:2]), str(t[op][2]), str(t[op][3]), str(t[op][4])]
+    rows = [[op, rate(*t[op][:2]), str(t[op][2]), str(t[op][3]), str(t[op][4]),
+             rate(t[op][5], t[op][1])]
             for op in OPS + ["all"] if op in t]
     out.append(("catch rate per operator", ["operator", "caught/evaluated", "baseline-noisy", "errors",
-                                            "equivalent"], rows))
+                                            "equivalent", "or at a caller"], rows))
     t = tally(mutants, lambda m: [(m["operator"], m["region"])])
     rows = []
     for op in OPS:

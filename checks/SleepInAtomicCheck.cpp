@@ -60,7 +60,9 @@ void SleepInAtomicCheck::sleepThroughCall(const FunctionFacts &Caller, const Cal
                               "', which may sleep (" + What + "), in atomic context");
   B.chain(Chain, "it may sleep here: " + What);
   std::string Why;
-  if (!C.AtomicLock.empty())
+  if (C.AtomicLock == "?")
+    Why = "a lock taken by " + C.AtomicBy + "() is held";
+  else if (!C.AtomicLock.empty())
     Why = "'" + C.AtomicLock + "' is held (taken by " + C.AtomicBy + "())";
   else if (Region R; !C.AtomicRegion.empty() && parseRegion(C.AtomicRegion, R))
     Why = (regionState(R) + " by " + C.AtomicBy + "()").str();

@@ -201,7 +201,9 @@ bool preemptlint::explainWholeTree(const LintConfig &C, const std::string &Dir,
       if (Cl.Site.ThroughField)
         OS << ", through '" << Cl.Site.Callee << "'";
       if (Cl.Site.Atomic)
-        OS << ", atomic (" << (Cl.Site.AtomicLock.empty() ? Cl.Site.AtomicRegion : "'" + Cl.Site.AtomicLock + "' held")
+        OS << ", atomic (" << (Cl.Site.AtomicLock.empty() ? Cl.Site.AtomicRegion
+                               : Cl.Site.AtomicLock == "?" ? std::string("a lock")
+                                                           : "'" + Cl.Site.AtomicLock + "' held")
            << (Cl.Site.AtomicBy.empty() ? "" : " by " + Cl.Site.AtomicBy + "()") << " since "
            << Pos(Cl.Site.AtomicSince) << ")";
       if (!Cl.Site.Via.empty())

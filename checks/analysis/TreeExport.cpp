@@ -251,7 +251,13 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
         CS.Via = C.Via->getName().str();
       CS.At = X.pos(C.Loc);
       CS.Atomic = C.Atomic;
+      // A lock with no name the other files could know ("?pmd_lock:ptl@10772",
+      // keyed by its file offset) is exported as taken by its primitive only,
+      // without the offset: nothing in the facts moves with the text but
+      // positions (the link reuses its findings when only they moved).
       CS.AtomicLock = C.AtomicLock;
+      if (llvm::StringRef(CS.AtomicLock).starts_with("?"))
+        CS.AtomicLock = "?";
       if (C.Atomic && C.AtomicByRegion)
         CS.AtomicRegion = regionName(C.AtomicRegion).str();
       CS.AtomicBy = C.AtomicBy.str();
