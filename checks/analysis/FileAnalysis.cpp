@@ -192,6 +192,14 @@ void FileAnalysis::collectFileFacts() {
       V.TraverseDecl(D);
   FieldStores = std::move(V.Stores);
   RegisteredByField = std::move(V.ByField);
+  // Functions the model says the kernel enters from outside C, in a known
+  // context (the idle task, an AP's entry).
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (auto *FD = dyn_cast<FunctionDecl>(D); FD && FD->getIdentifier() &&
+                                               FD->doesThisDeclarationHaveABody() &&
+                                               ownFile(SM, FD->getLocation()))
+      if (auto C = Model.entryFunction(FD->getName()))
+        EntryCtx.try_emplace(FD->getCanonicalDecl(), *C);
   for (const FunctionDecl *FD : V.PassedOnly)
     if (!AddressTaken.count(FD))
       PassedToCalls.insert(FD);

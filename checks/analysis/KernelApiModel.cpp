@@ -168,7 +168,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
         K != "contract_macros" && K != "non_escaping_macros" &&
         K != "gfp_sleep_mask" && K != "core_paths" && K != "fpu_routine_patterns" &&
         K != "acquire_wrapper_patterns" && K != "release_wrapper_patterns" &&
-        K != "process_root_patterns" && K != "gfp_blocking_tests")
+        K != "process_root_patterns" && K != "gfp_blocking_tests" && K != "entry_functions")
       return L.fail("top level", "unknown key '" + K + "'");
 
   if (Doc.contains("lock_classes")) {
@@ -228,6 +228,21 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
       if (!parseContext(F["context"].get<std::string>(), CBF.Ctx))
         return L.fail("callback_fields", "unknown context " + F["context"].dump());
       Fields.push_back(CBF);
+    }
+  }
+
+  if (Doc.contains("entry_functions")) {
+    auto &EF = Doc["entry_functions"];
+    if (!EF.is_array())
+      return L.fail("entry_functions", "expected an array");
+    for (auto &F : EF) {
+      if (!F.is_object() || !F.contains("name") || !F.contains("context") ||
+          !F["name"].is_string() || !F["context"].is_string())
+        return L.fail("entry_functions", "each entry needs string 'name' and 'context'");
+      EntryContext Ctx;
+      if (!parseContext(F["context"].get<std::string>(), Ctx))
+        return L.fail("entry_functions", "unknown context " + F["context"].dump());
+      EntryFunctions[F["name"].get<std::string>()] = Ctx;
     }
   }
 

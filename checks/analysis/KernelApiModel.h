@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -159,6 +160,12 @@ public:
   /// Functions that run in preemptible process context by their name
   /// (system calls: SYSCALL_DEFINE's __do_sys_*).
   const std::vector<std::string> &processRootPatterns() const { return ProcessRootPatterns; }
+  /// The context a function the kernel enters from outside C runs in
+  /// (entry_functions: the idle task's cpu_startup_entry()), if listed.
+  std::optional<EntryContext> entryFunction(llvm::StringRef Name) const {
+    auto It = EntryFunctions.find(Name);
+    return It == EntryFunctions.end() ? std::nullopt : std::optional<EntryContext>(It->second);
+  }
   /// Functions that return non-zero when their first argument, a GFP
   /// mask, lets an allocation sleep (gfpflags_allow_blocking()).
   const std::vector<std::string> &gfpBlockingTests() const { return GfpBlockingTests; }
@@ -178,6 +185,7 @@ private:
   uint64_t GfpSleepMask = 0x400;
   std::vector<std::string> CorePaths;
   std::vector<std::string> AcquirePatterns, ReleasePatterns, ProcessRootPatterns, GfpBlockingTests;
+  llvm::StringMap<EntryContext> EntryFunctions;
   std::vector<std::string> FpuPatterns;
 };
 
