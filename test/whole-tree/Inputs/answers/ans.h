@@ -15,8 +15,21 @@ struct ans {
 
 extern struct mutex ans_mutex;
 
+spinlock_t *ans_pick(struct ans *a);
+
+/* Takes a lock it gets from another file and returns it: the caller holds
+   a lock it has no name for. */
+static inline spinlock_t *ans_lock_of(struct ans *a)
+{
+	spinlock_t *l = ans_pick(a);
+
+	spin_lock(l);
+	return l;
+}
+
 int ans_peek(struct ans *a);
 void ans_settle(struct ans *a);
 void ans_clear(struct ans *a, int n);
 void ans_relax(struct ans *a);
 int ans_lookup(struct ans *a);
+void ans_sleeper(void);

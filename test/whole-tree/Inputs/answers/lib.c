@@ -54,3 +54,13 @@ int ans_lookup(struct ans *a)
 	rcu_read_unlock();
 	return v;
 }
+
+void ans_sleeper(void)
+{
+	msleep(1);
+}
+
+spinlock_t *ans_pick(struct ans *a)
+{
+	return &a->lock;
+}

@@ -69,3 +69,12 @@ int ans_find(struct ans *a)
 	rcu_read_unlock();
 	return v;
 }
+
+/* Sleeps while holding the lock ans_lock_of() took and returned. */
+void ans_nap(struct ans *a)
+{
+	spinlock_t *l = ans_lock_of(a);
+
+	ans_sleeper();
+	spin_unlock(l);
+}
