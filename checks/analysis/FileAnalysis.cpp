@@ -187,19 +187,19 @@ public:
 void FileAnalysis::collectFileFacts() {
   const SourceManager &SM = Ctx.getSourceManager();
   FileFactsVisitor V(Model, Called, AddressTaken, EntryCtx, RegisteredAt, SM, Ctx.getLangOpts());
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (ownFile(SM, D->getLocation()))
-      V.TraverseDecl(D);
-  FieldStores = std::move(V.Stores);
-  RegisteredByField = std::move(V.ByField);
-  // Functions the model says the kernel enters from outside C, in a known
-  // context (the idle task, an AP's entry).
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (auto *FD = dyn_cast<FunctionDecl>(D); FD && FD->getIdentifier() &&
-                                               FD->doesThisDeclarationHaveABody() &&
-                                               ownFile(SM, FD->getLocation()))
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    if (!ownFile(SM, D->getLocation()))
+      continue;
+    V.TraverseDecl(D);
+    // A function the model says the kernel enters from outside C, in a
+    // known context (the idle task, an AP's entry).
+    if (auto *FD = dyn_cast<FunctionDecl>(D);
+        FD && FD->getIdentifier() && FD->doesThisDeclarationHaveABody())
       if (auto C = Model.entryFunction(FD->getName()))
         EntryCtx.try_emplace(FD->getCanonicalDecl(), *C);
+  }
+  FieldStores = std::move(V.Stores);
+  RegisteredByField = std::move(V.ByField);
   for (const FunctionDecl *FD : V.PassedOnly)
     if (!AddressTaken.count(FD))
       PassedToCalls.insert(FD);
@@ -256,15 +256,19 @@ std::vector<std::string> FileAnalysis::headerFunctionsUsed() const {
   return Out;
 }
 
+/// Outside the unit's own files only inline helpers, and functions static
+/// to this translation unit, are looked into: a static function of an
+/// included file (rcu_nocb_unlock_irqrestore() of kernel/rcu/tree_nocb.h,
+/// which kernel/rcu/tree.c includes) is no function of another file.
+static bool lookedIntoOutsideUnit(const FunctionDecl *FD) {
+  return !FD->isExternallyVisible() ||
+         llvm::any_of(FD->redecls(), [](const FunctionDecl *R) { return R->isInlined(); });
+}
+
 const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def) {
-    // Only inline helpers and static functions outside the main file are
-    // looked into.
-    if (bodySkipped(FD) && (!FD->isExternallyVisible() ||
-                            llvm::any_of(FD->redecls(), [](const FunctionDecl *R) {
-                              return R->isInlined();
-                            })))
+    if (bodySkipped(FD) && lookedIntoOutsideUnit(FD))
       MissedSkippedBody = true;
     return nullptr;
   }
@@ -274,11 +278,7 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   if (InProgress.count(Def))
     return nullptr;
   bool Main = inMainFile(Def);
-  // Outside the main file only inline helpers, and functions static to
-  // this translation unit, are looked into: a static function of an
-  // included file (rcu_nocb_unlock_irqrestore() of kernel/rcu/tree_nocb.h,
-  // which kernel/rcu/tree.c includes) is no function of another file.
-  if (!Main && !Def->isInlined() && Def->isExternallyVisible())
+  if (!Main && !lookedIntoOutsideUnit(Def))
     return nullptr;
   if (!Main)
     HeaderUsed.insert(Def);
