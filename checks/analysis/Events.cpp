@@ -397,6 +397,16 @@ void Extraction::addEventsFor(const Primitive &P, SourceLocation Loc,
       E.Target = functionOfArg(ArgAt(Eff.FnArg));
       if (!E.Target)
         continue;
+      E.Ctx = Eff.Ctx;
+      if (Eff.CtxArg >= 0)
+        if (const Expr *A = ArgAt(Eff.CtxArg))
+          if (auto *DR = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+            if (auto *EC = dyn_cast<EnumConstantDecl>(DR->getDecl()))
+              for (auto &[Glob, Ctx] : Eff.CtxByArg)
+                if (globMatch(Glob, EC->getName())) {
+                  E.Ctx = Ctx;
+                  break;
+                }
     }
     add(Block, Elem, std::move(E));
   }

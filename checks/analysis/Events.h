@@ -152,6 +152,7 @@ struct Event {
   int LockClassIdx = -1;                // AssertHeld: the class of the lock's type
   const clang::ValueDecl *LockDecl = nullptr; // the lock's field or variable
   const clang::FunctionDecl *Target = nullptr; // Register: the callback
+  EntryContext Ctx = EntryContext::Process; // Register: the context it runs in
   const clang::Expr *Result = nullptr;  // the primitive's value, for conditional effects
   When Cond = When::Always;
   const clang::FunctionDecl *Callee = nullptr; // Call / GuardEnd; the routine of an FPU use

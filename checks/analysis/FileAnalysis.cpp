@@ -341,9 +341,9 @@ void FileAnalysis::run() {
     for (auto &Blk : FE->Events)
       for (auto &[Idx, E] : Blk)
         if (E.K == Event::Primitive && E.Eff->Kind == EffectKind::Register && E.Target) {
-          Registrations.push_back({FD, E.Target, E.Eff->Ctx, E.Loc, E.Name});
+          Registrations.push_back({FD, E.Target, E.Ctx, E.Loc, E.Name});
           const FunctionDecl *T = E.Target->getCanonicalDecl();
-          EntryCtx[T] = E.Eff->Ctx;
+          EntryCtx[T] = E.Ctx;
           // The registering primitive names it better than the field it
           // stores into (INIT_WORK() assigns work->func).
           if (RegisteredByField.erase(T))

@@ -405,6 +405,19 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
           if (!E["register"].is_string() || !parseContext(E["register"].get<std::string>(), Eff.Ctx))
             return L.fail(W, "unknown context for 'register': " + E["register"].dump());
           if (!E.contains("fn_arg")) return L.fail(W, "'register' needs 'fn_arg'");
+          if (E.contains("context_by_arg")) {
+            auto &B = E["context_by_arg"];
+            if (!B.is_object() || !B.contains("contexts") || !B["contexts"].is_array() ||
+                !L.intField(B, "arg", W, Eff.CtxArg) || Eff.CtxArg < 0)
+              return L.fail(W, "'context_by_arg' needs 'arg' and a list 'contexts' of [glob, context]");
+            for (auto &P : B["contexts"]) {
+              EntryContext C;
+              if (!P.is_array() || P.size() != 2 || !P[0].is_string() || !P[1].is_string() ||
+                  !parseContext(P[1].get<std::string>(), C))
+                return L.fail(W, "'context_by_arg' entries are [glob, context]: " + P.dump());
+              Eff.CtxByArg.push_back({P[0].get<std::string>(), C});
+            }
+          }
         }
         if (E.contains("resched")) { Eff.Kind = EffectKind::Resched; ++Kinds; }
         if (E.contains("sleep")) {
@@ -459,7 +472,8 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
               K != "resched" && K != "flags_arg" && K != "lock_arg" && K != "fn_arg" &&
               K != "implies" && K != "shared" && K != "no_resched" && K != "only" &&
               K != "lock_name" && K != "sleep" && K != "replace_with" &&
-              K != "unless_pagefault_disabled" && K != "wakes" && K != "fpu")
+              K != "unless_pagefault_disabled" && K != "wakes" && K != "fpu" &&
+              K != "context_by_arg")
             return L.fail(W, "unknown effect key '" + K + "'");
         Prim.Effects.push_back(Eff);
       }

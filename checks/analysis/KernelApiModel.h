@@ -102,6 +102,12 @@ struct Effect {
   std::string Replacement;          // Deprecated
   bool UnlessPagefault = false;     // Sleep: not with page faults disabled (user access)
   EntryContext Ctx = EntryContext::Process;
+  /// Register: the context chosen by the enumerator written in argument
+  /// CtxArg (the first glob that matches its name); Ctx when none does,
+  /// or when the argument is not an enumerator (cpuhp_setup_state() by
+  /// its state: CPUHP_AP_*_STARTING callbacks run with interrupts off).
+  int CtxArg = -1;
+  std::vector<std::pair<std::string, EntryContext>> CtxByArg;
   bool RTOnly = false, NonRTOnly = false;
 };
 

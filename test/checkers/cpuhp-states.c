@@ -1,0 +1,71 @@
+// RUN: not %check_preempt --checks='-*,preempt-percpu-access,preempt-sleep-in-atomic' %s -- %kflags -include %inputs/include/config-full.h | %FileCheck %s --implicit-check-not='warning:'
+//
+// A CPU hotplug callback runs where its state's section says (model data,
+// "context_by_arg" of cpuhp_setup_state*()): PREPARE and DEAD callbacks on a
+// control CPU in a preemptible task, so "this CPU" is any CPU; STARTING and
+// DYING callbacks on the hotplugged CPU with interrupts off; ONLINE callbacks
+// in that CPU's hotplug thread, bound to it. A state held in a variable is
+// taken as an ONLINE one.
+#include <linux/cpuhotplug.h>
+#include <linux/irqflags.h>
+#include <linux/mutex.h>
+#include <linux/percpu.h>
+
+static DEFINE_PER_CPU(int, backlog);
+static DEFINE_MUTEX(cfg_mutex);
+int dyn_state;
+
+/* DEAD: the control CPU takes over the dead CPU's work; "this CPU" moves. */
+static int bad_dead(unsigned int cpu)
+{
+	__this_cpu_add(backlog, per_cpu(backlog, cpu));
+// CHECK: :[[@LINE-1]]:2: warning: __this_cpu_add() on per-CPU data in preemptible code [preempt-percpu-access]
+	return 0;
+}
+
+static int good_dead(unsigned int cpu)
+{
+	local_irq_disable();
+	__this_cpu_add(backlog, per_cpu(backlog, cpu));
+	local_irq_enable();
+	return 0;
+}
+
+/* ONLINE: the hotplug thread of the CPU, bound to it. */
+static int good_online(unsigned int cpu)
+{
+	__this_cpu_inc(backlog);
+	return 0;
+}
+
+/* STARTING: interrupts off on the new CPU. */
+static int bad_starting(unsigned int cpu)
+{
+	mutex_lock(&cfg_mutex);
+// CHECK: :[[@LINE-1]]:2: warning: {{.*}}mutex_lock(){{.*}} [preempt-sleep-in-atomic]
+	mutex_unlock(&cfg_mutex);
+	return 0;
+}
+
+static int good_starting(unsigned int cpu)
+{
+	__this_cpu_inc(backlog);
+	return 0;
+}
+
+/* A state in a variable: taken as an ONLINE state. */
+static int good_by_variable(unsigned int cpu)
+{
+	__this_cpu_inc(backlog);
+	return 0;
+}
+
+int setup(void)
+{
+	cpuhp_setup_state_nocalls(CPUHP_TEST_DEAD, "test:dead", NULL, bad_dead);
+	cpuhp_setup_state_nocalls(CPUHP_TEST_DEAD, "test:dead2", NULL, good_dead);
+	cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "test:online", good_online, NULL);
+	cpuhp_setup_state(CPUHP_AP_TEST_STARTING, "test:starting", bad_starting, good_starting);
+	cpuhp_setup_state(dyn_state, "test:var", good_by_variable, NULL);
+	return 0;
+}
