@@ -146,7 +146,7 @@ const std::string &ResultCache::currentStat(llvm::StringRef Path) {
 }
 
 ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
-                                       const std::string &Space) {
+                                       const std::string &Space, bool WantInputs) {
   if (!enabled())
     return Status::Missing;
   std::string Path = entryPath(Key, Space), Err;
@@ -190,9 +190,48 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
       E.Changed.push_back(F.Path.str());
   if (!E.Changed.empty())
     return Status::Stale;
+  if (WantInputs)
+    for (auto &F : Inputs)
+      E.Inputs.push_back({F.Path.str(), F.Hash.str(), F.Stat.str()});
   // Used now: trim() removes the entries used least recently first.
   ::utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
   return Status::Fresh;
+}
+
+std::string ResultCache::trustedStat(llvm::StringRef Path) {
+  constexpr int64_t MarginNs = 2'000'000'000; // as stampInputs()
+  int64_t Changed = 0;
+  std::string S = statOf(Path.str(), &Changed);
+  return !S.empty() && Changed < nowNs() - MarginNs ? S : "";
+}
+
+bool ResultCache::storeBlob(const std::string &Key, const std::string &Space,
+                            llvm::StringRef Data) const {
+  if (!enabled())
+    return false;
+  std::string Final = entryPath(Key, Space);
+  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Final)))
+    return false;
+  return writeFileAtomically(Final, Data);
+}
+
+std::optional<std::string> ResultCache::readBlob(const std::string &Key,
+                                                 const std::string &Space) const {
+  if (!enabled())
+    return std::nullopt;
+  std::string Path = entryPath(Key, Space), Err;
+  if (!llvm::sys::fs::exists(Path))
+    return std::nullopt;
+  auto Buf = readRegularFile(Path, MaxEntryBytes, Err);
+  if (!Buf)
+    return std::nullopt;
+  ::utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
+  return Buf->getBuffer().str();
+}
+
+void ResultCache::touch(const std::string &Key, const std::string &Space) const {
+  if (enabled())
+    ::utimensat(AT_FDCWD, entryPath(Key, Space).c_str(), nullptr, 0);
 }
 
 uint64_t ResultCache::trim(uint64_t MaxBytes) const {

@@ -25,6 +25,7 @@
 #include "Driver.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,10 +56,22 @@ public:
   /// recorded; Stale when some input changed or vanished (E is filled
   /// either way); Missing when there is no entry or it is not sound.
   /// Space: a subdirectory of the cache for keys of another kind ("link").
-  Status lookup(const std::string &Key, CacheEntry &E, const std::string &Space = "");
+  /// WantInputs: E.Inputs gets the entry's inputs (path, hash, status).
+  Status lookup(const std::string &Key, CacheEntry &E, const std::string &Space = "",
+                bool WantInputs = false);
   /// Writes the entry of Key atomically; false when it could not (a full
   /// disk, a read-only directory): the run goes on without it.
   bool store(const std::string &Key, const CacheEntry &E, const std::string &Space = "") const;
+
+  /// A blob of the run's own format (RunManifest.h) under Space/Key,
+  /// written atomically; its soundness is the caller's to check.
+  bool storeBlob(const std::string &Key, const std::string &Space, llvm::StringRef Data) const;
+  std::optional<std::string> readBlob(const std::string &Key, const std::string &Space) const;
+  /// Marks the entry of Key used now (trim() keeps it longer).
+  void touch(const std::string &Key, const std::string &Space = "") const;
+  /// Path's status now (InputFile::Stat), "" when it is no regular file or
+  /// changed too recently to vouch for its contents (stampInputs()).
+  std::string trustedStat(llvm::StringRef Path);
 
   /// Keeps the cache within MaxBytes (0: no limit): removes the entries
   /// used least recently (a lookup that serves an entry marks it used)

@@ -81,6 +81,7 @@ void preemptlint::writeJson(llvm::raw_ostream &OS, const RunResult &R) {
                                   {"baseline", R.SuppressedBaseline}}},
                   {"incomplete", std::move(Incomplete)},
                   {"cached", R.FromCache},
+                  {"cached_manifest", R.FromManifest},
                   {"cached_header_bodies_skipped", R.SkippedBodies},
                   {"cached_link", R.Link == RunResult::LinkFromCache ? "same facts"
                                   : R.Link == RunResult::LinkMoved   ? "positions moved"

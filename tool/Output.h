@@ -22,6 +22,7 @@ struct RunResult {
   unsigned SuppressedNolint = 0;   // findings hidden by NOLINT comments
   unsigned SuppressedBaseline = 0; // findings hidden by --baseline
   unsigned FromCache = 0;           // files served by the result cache
+  unsigned FromManifest = 0;        // ... of which by the run's manifest (RunManifest.h)
   unsigned SkippedBodies = 0;       // files parsed without unused header bodies
   /// Where the whole-tree link's findings came from: a link, the cache
   /// (the same facts), or the cache with positions moved (LinkReuse.h).

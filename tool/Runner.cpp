@@ -11,6 +11,7 @@
 #include "Runner.h"
 
 #include "Cache.h"
+#include "RunManifest.h"
 #include "CommandSanitizer.h"
 #include "Output.h"
 #include "Suppressions.h"
@@ -115,6 +116,9 @@ struct Job {
   std::vector<std::string> KeepBodies; // the header bodies its analysis used
   std::string PreviousName, PreviousFacts; // of its stale entry
   std::string CachedFactsHash;             // of its fresh entry's facts
+  bool FromManifest = false;               // served by the run's manifest
+  bool LazyFacts = false;                  // ... its facts left in its entry
+  CacheEntry Fresh;                        // its fresh entry, facts left out (for the manifest)
 };
 
 /// Test hooks, documented in docs/usage.md: the worker of a file whose name
@@ -268,11 +272,11 @@ struct Running {
 /// When only the file itself changed since its entry, J learns which header
 /// bodies its analysis used.
 bool fromCache(ResultCache &C, Job &J, const RunnerOptions &Opts, FileOutcome &Out,
-               TreeFactsOut *Tree) {
+               TreeFactsOut *Tree, bool ForManifest) {
   bool FactsInMemory = Tree && Tree->CachedInMemory;
   const std::string &FactsDir = Opts.Lint.FactsDir;
   CacheEntry E;
-  ResultCache::Status S = C.lookup(J.Key, E);
+  ResultCache::Status S = C.lookup(J.Key, E, "", ForManifest);
   if (S == ResultCache::Status::Stale && Opts.SkipUnusedBodies && E.Changed.size() == 1 &&
       E.Changed[0] == J.AbsFile) {
     J.SkipBodies = true;
@@ -287,6 +291,10 @@ bool fromCache(ResultCache &C, Job &J, const RunnerOptions &Opts, FileOutcome &O
   FileOutcome O;
   if (!deserialize(E.Outcome, O) || !O.Error.empty())
     return false;
+  if (ForManifest) {
+    J.Fresh.Inputs = std::move(E.Inputs);
+    J.Fresh.Outcome = E.Outcome, J.Fresh.FactsName = E.FactsName, J.Fresh.FactsHash = E.FactsHash;
+  }
   if (!FactsDir.empty() && !E.FactsName.empty() && !FactsInMemory &&
       !writeFactsText(FactsDir, E.FactsName, E.Facts))
     return false;
@@ -296,6 +304,27 @@ bool fromCache(ResultCache &C, Job &J, const RunnerOptions &Opts, FileOutcome &O
     Out.TU.FactsName = std::move(E.FactsName);
     Out.TU.Facts = std::move(E.Facts);
     J.CachedFactsHash = std::move(E.FactsHash);
+  }
+  return true;
+}
+
+/// Serves a file from the run's manifest: its outcome, and its facts'
+/// name and hash (the text stays in its entry, for the link to read only
+/// if it must: TreeFactsOut::Lazy).
+bool fromManifest(RunManifest &M, ResultCache &C, Job &J, const RunnerOptions &Opts,
+                  FileOutcome &Out) {
+  const ManifestFile *F = M.fresh(J.Key);
+  FileOutcome O;
+  if (!F || !deserialize(F->Outcome, O) || !O.Error.empty())
+    return false;
+  Out = std::move(O);
+  Out.FromCache = true;
+  J.FromManifest = true;
+  C.touch(J.Key);
+  if (!Opts.Lint.FactsDir.empty() && !F->FactsName.empty()) {
+    J.LazyFacts = true;
+    Out.TU.FactsName = F->FactsName;
+    J.CachedFactsHash = F->FactsHash;
   }
   return true;
 }
@@ -357,10 +386,25 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
     if (KV.second != DropReason::Routine)
       llvm::errs() << "preemptlint: warning: " << describeDrop(KV.first, KV.second) << "\n";
 
+  // The run's manifest (RunManifest.h): a file whose inputs all kept their
+  // status is served from it, its entry not read. Not when the facts of
+  // cached files must be written out (--facts-dir, --explain).
+  RunManifest In, Kept;
+  std::string ManifestKey;
+  bool FactsOnDisk = !O.Lint.FactsDir.empty() && !(Tree && Tree->CachedInMemory);
+  if (O.Cache && O.Cache->enabled() && !FactsOnDisk &&
+      llvm::none_of(Jobs, [](const Job &J) { return J.Key.empty(); })) {
+    std::vector<std::string> Keys;
+    for (auto &J : Jobs)
+      Keys.push_back(J.Key);
+    ManifestKey = RunManifest::keyFor(O.CacheSalt, std::move(Keys));
+    In.load(*O.Cache, ManifestKey);
+  }
+
   std::vector<FileOutcome> Outcomes(Files.size());
   llvm::outs().flush(); // a worker must not inherit unwritten output
   llvm::errs().flush();
-  size_t Next = 0, Done = 0;
+  size_t Done = 0;
   std::vector<Running> Run;
   unsigned Width = std::max(1u, O.Jobs);
   auto progress = [&](size_t I) {
@@ -372,81 +416,158 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
     if (Done == Files.size())
       llvm::errs() << "\r\x1b[K";
   };
-  while (Next < Jobs.size() || !Run.empty()) {
-    while (Run.size() < Width && Next < Jobs.size()) {
-      size_t I = Next++;
-      if (!Jobs[I].Error.empty()) {
-        Outcomes[I].Error = Jobs[I].Error;
-        progress(I);
+  // Runs the jobs of Queue (indexes into Jobs), UseManifest: serving what
+  // the run's manifest can.
+  auto runQueue = [&](const std::vector<size_t> &Queue, bool UseManifest) {
+    size_t Next = 0;
+    while (Next < Queue.size() || !Run.empty()) {
+      while (Run.size() < Width && Next < Queue.size()) {
+        size_t I = Queue[Next++];
+        if (!Jobs[I].Error.empty()) {
+          Outcomes[I].Error = Jobs[I].Error;
+          progress(I);
+          continue;
+        }
+        if (UseManifest && fromManifest(In, *O.Cache, Jobs[I], O, Outcomes[I])) {
+          progress(I);
+          continue;
+        }
+        if (!Jobs[I].Key.empty() &&
+            fromCache(*O.Cache, Jobs[I], O, Outcomes[I], Tree, !ManifestKey.empty())) {
+          progress(I);
+          continue;
+        }
+        int P[2];
+        if (pipe(P) != 0) {
+          Outcomes[I].Error = std::string("internal error: cannot start a worker: ") + strerror(errno);
+          progress(I);
+          continue;
+        }
+        pid_t Pid = fork();
+        if (Pid == 0) {
+          close(P[0]);
+          for (auto &R : Run)
+            close(R.Fd);
+          workerMain(P[1], Jobs[I], O);
+        }
+        close(P[1]);
+        if (Pid < 0) {
+          close(P[0]);
+          Outcomes[I].Error = std::string("internal error: cannot start a worker: ") + strerror(errno);
+          progress(I);
+          continue;
+        }
+        Run.push_back({Pid, P[0], I, "", std::chrono::steady_clock::now()});
+      }
+      if (Run.empty())
         continue;
+      std::vector<pollfd> Fds;
+      for (auto &R : Run)
+        Fds.push_back({R.Fd, POLLIN, 0});
+      int Wait = O.TimeoutSeconds ? 100 : -1;
+      int N = poll(Fds.data(), Fds.size(), Wait);
+      if (N < 0 && errno != EINTR)
+        break;
+      auto Now = std::chrono::steady_clock::now();
+      for (size_t K = Run.size(); K-- > 0;) {
+        Running &R = Run[K];
+        if (O.TimeoutSeconds && !R.TimedOut &&
+            Now - R.Start > std::chrono::seconds(O.TimeoutSeconds)) {
+          kill(R.Pid, SIGKILL);
+          R.TimedOut = true;
+        }
+        if (N <= 0 || !(Fds[K].revents & (POLLIN | POLLHUP | POLLERR)))
+          continue;
+        char Buf[65536];
+        ssize_t Got = read(R.Fd, Buf, sizeof Buf);
+        if (Got < 0 && errno == EINTR)
+          continue;
+        if (Got > 0) {
+          R.Data.append(Buf, size_t(Got));
+          continue;
+        }
+        // End of the reply: collect the worker.
+        close(R.Fd);
+        int Status = 0;
+        while (waitpid(R.Pid, &Status, 0) < 0 && errno == EINTR)
+          ;
+        FileOutcome &Oc = Outcomes[R.Index];
+        bool Clean = !R.TimedOut && WIFEXITED(Status) && WEXITSTATUS(Status) == 0;
+        if (!Clean || !deserialize(R.Data, Oc)) {
+          Oc = FileOutcome();
+          Oc.Error = describeStatus(Status, R, O.TimeoutSeconds);
+        }
+        progress(R.Index);
+        Run.erase(Run.begin() + K);
       }
-      if (!Jobs[I].Key.empty() && fromCache(*O.Cache, Jobs[I], O, Outcomes[I], Tree)) {
-        progress(I);
-        continue;
-      }
-      int P[2];
-      if (pipe(P) != 0) {
-        Outcomes[I].Error = std::string("internal error: cannot start a worker: ") + strerror(errno);
-        progress(I);
-        continue;
-      }
-      pid_t Pid = fork();
-      if (Pid == 0) {
-        close(P[0]);
-        for (auto &R : Run)
-          close(R.Fd);
-        workerMain(P[1], Jobs[I], O);
-      }
-      close(P[1]);
-      if (Pid < 0) {
-        close(P[0]);
-        Outcomes[I].Error = std::string("internal error: cannot start a worker: ") + strerror(errno);
-        progress(I);
-        continue;
-      }
-      Run.push_back({Pid, P[0], I, "", std::chrono::steady_clock::now()});
     }
-    if (Run.empty())
-      continue;
-    std::vector<pollfd> Fds;
-    for (auto &R : Run)
-      Fds.push_back({R.Fd, POLLIN, 0});
-    int Wait = O.TimeoutSeconds ? 100 : -1;
-    int N = poll(Fds.data(), Fds.size(), Wait);
-    if (N < 0 && errno != EINTR)
-      break;
-    auto Now = std::chrono::steady_clock::now();
-    for (size_t K = Run.size(); K-- > 0;) {
-      Running &R = Run[K];
-      if (O.TimeoutSeconds && !R.TimedOut &&
-          Now - R.Start > std::chrono::seconds(O.TimeoutSeconds)) {
-        kill(R.Pid, SIGKILL);
-        R.TimedOut = true;
-      }
-      if (N <= 0 || !(Fds[K].revents & (POLLIN | POLLHUP | POLLERR)))
+  };
+  std::vector<size_t> Queue(Jobs.size());
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    Queue[I] = I;
+  runQueue(Queue, !ManifestKey.empty());
+
+  if (!ManifestKey.empty()) {
+    // The files analysed (or served by their entries) this time, with their
+    // fresh entries; did any file's facts change since the manifest?
+    bool FactsChanged = false;
+    for (size_t I = 0; I < Jobs.size(); ++I) {
+      Job &J = Jobs[I];
+      if (J.FromManifest)
         continue;
-      char Buf[65536];
-      ssize_t Got = read(R.Fd, Buf, sizeof Buf);
-      if (Got < 0 && errno == EINTR)
-        continue;
-      if (Got > 0) {
-        R.Data.append(Buf, size_t(Got));
+      const ManifestFile *Old = In.record(J.Key);
+      if (!Outcomes[I].Error.empty()) { // no facts, now as before?
+        FactsChanged |= Old != nullptr;
         continue;
       }
-      // End of the reply: collect the worker.
-      close(R.Fd);
-      int Status = 0;
-      while (waitpid(R.Pid, &Status, 0) < 0 && errno == EINTR)
-        ;
-      FileOutcome &Oc = Outcomes[R.Index];
-      bool Clean = !R.TimedOut && WIFEXITED(Status) && WEXITSTATUS(Status) == 0;
-      if (!Clean || !deserialize(R.Data, Oc)) {
-        Oc = FileOutcome();
-        Oc.Error = describeStatus(Status, R, O.TimeoutSeconds);
-      }
-      progress(R.Index);
-      Run.erase(Run.begin() + K);
+      if (!Outcomes[I].FromCache &&
+          O.Cache->lookup(J.Key, J.Fresh, "", true) != ResultCache::Status::Fresh)
+        J.Fresh = CacheEntry();
+      FactsChanged |= !Old || J.Fresh.FactsName.empty() || Old->FactsHash != J.Fresh.FactsHash;
+      J.Fresh.Facts.clear();
     }
+    // Then the link runs: it needs the facts the manifest left in the
+    // entries. An entry that cannot give them (removed, corrupt) is not
+    // trusted: its file is analysed again.
+    std::vector<size_t> Again;
+    if (FactsChanged && Tree && Tree->CachedInMemory)
+      for (size_t I = 0; I < Jobs.size(); ++I) {
+        Job &J = Jobs[I];
+        if (!J.LazyFacts)
+          continue;
+        J.LazyFacts = false;
+        CacheEntry E;
+        if (O.Cache->lookup(J.Key, E) == ResultCache::Status::Fresh &&
+            E.FactsHash == J.CachedFactsHash) {
+          Outcomes[I].TU.Facts = std::move(E.Facts);
+          continue;
+        }
+        Outcomes[I] = FileOutcome();
+        J.FromManifest = false;
+        J.CachedFactsHash.clear();
+        --Done;
+        Again.push_back(I);
+      }
+    runQueue(Again, false);
+    for (size_t I : Again)
+      if (Outcomes[I].Error.empty() && !Outcomes[I].FromCache &&
+          O.Cache->lookup(Jobs[I].Key, Jobs[I].Fresh, "", true) == ResultCache::Status::Fresh)
+        Jobs[I].Fresh.Facts.clear();
+
+    // The next run's manifest, unless this one was served by it whole.
+    bool Whole = true;
+    for (size_t I = 0; I < Jobs.size(); ++I) {
+      Job &J = Jobs[I];
+      if (J.FromManifest) {
+        Kept.keep(J.Key, In);
+        continue;
+      }
+      Whole = false;
+      if (Outcomes[I].Error.empty() && !J.Fresh.FactsName.empty())
+        Kept.add(J.Key, J.Fresh, *O.Cache);
+    }
+    if (!Whole)
+      Kept.store(*O.Cache, ManifestKey);
   }
 
   RunResult R;
@@ -454,9 +575,14 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
   for (size_t I = 0; I < Files.size(); ++I) {
     auto &Oc = Outcomes[I];
     R.FromCache += Oc.FromCache;
-    if (Tree && Oc.FromCache && Tree->CachedInMemory && !Oc.TU.FactsName.empty())
-      Tree->Cached.push_back({factsPath(O.Lint.FactsDir, Oc.TU.FactsName), std::move(Oc.TU.Facts),
+    R.FromManifest += Jobs[I].FromManifest;
+    if (Tree && Oc.FromCache && Tree->CachedInMemory && !Oc.TU.FactsName.empty()) {
+      std::string Path = factsPath(O.Lint.FactsDir, Oc.TU.FactsName);
+      if (Jobs[I].LazyFacts)
+        Tree->Lazy[Path] = Jobs[I].Key;
+      Tree->Cached.push_back({std::move(Path), std::move(Oc.TU.Facts),
                               std::move(Jobs[I].CachedFactsHash)});
+    }
     if (Tree && !Oc.FromCache && Oc.Error.empty() && !Jobs[I].PreviousName.empty())
       Tree->Previous.push_back({factsPath(O.Lint.FactsDir, Jobs[I].PreviousName),
                                 std::move(Jobs[I].PreviousFacts), ""});

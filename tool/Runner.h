@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "Driver.h"
 #include "Output.h"
+#include <map>
 
 namespace preemptlint {
 class ResultCache;
@@ -46,6 +47,10 @@ struct TreeFactsOut {
   /// into O.Lint.FactsDir (analysed files still write theirs there).
   bool CachedInMemory = false;
   std::vector<FactsText> Cached;
+  /// Facts of Cached left empty, served by the run's manifest: the cache
+  /// key of the entry that holds each (by Origin), read only if the link
+  /// must run (linkWholeTree()).
+  std::map<std::string, std::string> Lazy;
   /// The earlier facts of files analysed again because their entries were
   /// stale (named as the new facts files are).
   std::vector<FactsText> Previous;

@@ -110,7 +110,8 @@ static bool movedLink(ResultCache &Cache, const std::string &Salt,
 void preemptlint::linkWholeTree(const LintConfig &C, std::vector<FactsText> Facts,
                                 const std::string &Where, RunResult &R,
                                 const std::set<std::string> &NotReported, ResultCache *Cache,
-                                const std::string &Salt, const std::vector<FactsText> &Previous) {
+                                const std::string &Salt, const std::vector<FactsText> &Previous,
+                                const std::map<std::string, std::string> &Lazy) {
   llvm::sort(Facts, [](const FactsText &A, const FactsText &B) { return A.Origin < B.Origin; });
   TreeResult T;
   std::string Key;
@@ -124,9 +125,32 @@ void preemptlint::linkWholeTree(const LintConfig &C, std::vector<FactsText> Fact
     else if (!Previous.empty() && movedLink(*Cache, Salt, Facts, Hashes, Previous, T.Diags))
       R.Link = RunResult::LinkMoved;
   }
+  // Facts a manifest served by name and hash only: read from their
+  // entries now. One that vanished since (another run trimmed the cache)
+  // is missing from this link, which is then not kept.
+  bool Whole = true;
+  if (R.Link == RunResult::Linked && !Lazy.empty() && Cache)
+    for (size_t I = Facts.size(); I-- > 0;) {
+      auto It = Facts[I].Text.empty() ? Lazy.find(Facts[I].Origin) : Lazy.end();
+      if (It == Lazy.end())
+        continue;
+      CacheEntry E;
+      if (Cache->lookup(It->second, E) == ResultCache::Status::Fresh &&
+          (Facts[I].Hash.empty() || E.FactsHash == Facts[I].Hash)) {
+        Facts[I].Text = std::move(E.Facts);
+        continue;
+      }
+      R.Errors.push_back({Where, "the whole-tree facts '" +
+                                     llvm::sys::path::filename(Facts[I].Origin).str() +
+                                     "' left the cache during the run (another run trimmed it): "
+                                     "findings across functions that involve that file may be "
+                                     "missing; run again"});
+      Facts.erase(Facts.begin() + I);
+      Whole = false;
+    }
   if (R.Link == RunResult::Linked)
     T = linkFacts(C, Facts);
-  if (!Key.empty() && R.Link != RunResult::LinkFromCache && T.Errors.empty()) {
+  if (!Key.empty() && R.Link != RunResult::LinkFromCache && T.Errors.empty() && Whole) {
     CacheEntry E;
     E.Outcome = putTreeDiags(T.Diags);
     Cache->store(Key, E, "link");

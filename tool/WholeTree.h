@@ -12,6 +12,7 @@
 #include "Driver.h"
 #include "Output.h"
 #include "Runner.h"
+#include <map>
 #include <set>
 #include "llvm/Support/raw_ostream.h"
 #include <string>
@@ -34,7 +35,8 @@ void linkWholeTree(const LintConfig &C, std::vector<FactsText> Facts,
                    const std::string &Where, RunResult &R,
                    const std::set<std::string> &NotReported = {},
                    ResultCache *Cache = nullptr, const std::string &Salt = "",
-                   const std::vector<FactsText> &Previous = {});
+                   const std::vector<FactsText> &Previous = {},
+                   const std::map<std::string, std::string> &Lazy = {});
 
 /// A run over some files of a database: adds the cached facts of Others
 /// (the database's other files) to Facts and counts in R what was fresh,

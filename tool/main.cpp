@@ -461,7 +461,7 @@ int main(int argc, const char **argv) {
     for (auto &F : CachedFacts)
       Facts.push_back(std::move(F));
     linkWholeTree(RO.Lint, std::move(Facts), FactsDir, R, Others, RO.Cache, RO.CacheSalt,
-                  TreeFacts.Previous);
+                  TreeFacts.Previous, TreeFacts.Lazy);
   }
   if (!KeepFacts)
     removeFactsDir(FactsDir);

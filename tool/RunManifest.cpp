@@ -1,0 +1,120 @@
+//===- RunManifest.cpp - what a run over a database was served ------------===//
+#include "RunManifest.h"
+
+#include "Wire.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace preemptlint;
+
+static constexpr const char *Magic = "preemptlint-manifest-1";
+
+std::string RunManifest::keyFor(const std::string &Salt, std::vector<std::string> FileKeys) {
+  llvm::sort(FileKeys);
+  WireWriter W;
+  W.str(Magic), W.str(Salt), W.u32(uint32_t(FileKeys.size()));
+  for (auto &K : FileKeys)
+    W.str(K);
+  return contentHash(W.Buf);
+}
+
+bool RunManifest::load(ResultCache &C, const std::string &Key) {
+  auto Blob = C.readBlob(Key, "runs");
+  if (!Blob)
+    return false;
+  llvm::StringRef All(*Blob);
+  WireReader R(All);
+  bool Sound = R.str() == Magic && R.str() == Key;
+  for (uint32_t I = 0, N = Sound ? R.u32() : 0; I < N && !R.Bad; ++I) {
+    std::string P = R.str(), S = R.str();
+    Index.try_emplace(P, uint32_t(Paths.size()));
+    Paths.push_back(std::move(P));
+    Stats.push_back(std::move(S));
+  }
+  for (uint32_t I = 0, N = Sound && !R.Bad ? R.u32() : 0; I < N && !R.Bad; ++I) {
+    std::string K = R.str();
+    ManifestFile F;
+    F.Outcome = R.str(), F.FactsName = R.str(), F.FactsHash = R.str();
+    for (uint32_t J = 0, M = R.u32(); J < M && !R.Bad; ++J) {
+      uint32_t X = R.u32();
+      if (X >= Paths.size())
+        R.Bad = true;
+      F.Inputs.push_back(X);
+    }
+    Files.emplace(std::move(K), std::move(F));
+  }
+  if (Sound) {
+    size_t Body = All.size() - R.D.size();
+    std::string Check = R.str();
+    Sound = !R.Bad && R.D.empty() && Check == contentHash(All.take_front(Body));
+  }
+  if (!Sound) {
+    *this = RunManifest();
+    return false;
+  }
+  Same.assign(Paths.size(), -1);
+  Cache = &C;
+  return true;
+}
+
+const ManifestFile *RunManifest::fresh(const std::string &K) {
+  auto It = Files.find(K);
+  if (It == Files.end())
+    return nullptr;
+  for (uint32_t X : It->second.Inputs) {
+    if (Same[X] < 0)
+      Same[X] = !Stats[X].empty() && Cache->trustedStat(Paths[X]) == Stats[X];
+    if (!Same[X])
+      return nullptr;
+  }
+  return &It->second;
+}
+
+uint32_t RunManifest::input(llvm::StringRef Path, const std::string &Stat) {
+  auto [It, New] = Index.try_emplace(Path, uint32_t(Paths.size()));
+  if (New) {
+    Paths.push_back(Path.str());
+    Stats.push_back(Stat);
+  }
+  return It->second;
+}
+
+void RunManifest::keep(const std::string &K, RunManifest &From) {
+  auto It = From.Files.find(K);
+  if (It == From.Files.end())
+    return;
+  ManifestFile F = It->second;
+  for (uint32_t &X : F.Inputs)
+    X = input(From.Paths[X], From.Stats[X]);
+  Files[K] = std::move(F);
+}
+
+bool RunManifest::add(const std::string &K, const CacheEntry &E, ResultCache &C) {
+  ManifestFile F;
+  for (auto &In : E.Inputs) {
+    auto [It, New] = Now.try_emplace(In.Path);
+    if (New)
+      It->second = C.trustedStat(In.Path);
+    if (It->second.empty())
+      return false;
+    F.Inputs.push_back(input(In.Path, It->second));
+  }
+  F.Outcome = E.Outcome, F.FactsName = E.FactsName, F.FactsHash = E.FactsHash;
+  Files[K] = std::move(F);
+  return true;
+}
+
+bool RunManifest::store(const ResultCache &C, const std::string &Key) const {
+  WireWriter W;
+  W.str(Magic), W.str(Key), W.u32(uint32_t(Paths.size()));
+  for (size_t I = 0; I < Paths.size(); ++I)
+    W.str(Paths[I]), W.str(Stats[I]);
+  W.u32(uint32_t(Files.size()));
+  for (auto &[K, F] : Files) {
+    W.str(K), W.str(F.Outcome), W.str(F.FactsName), W.str(F.FactsHash);
+    W.u32(uint32_t(F.Inputs.size()));
+    for (uint32_t X : F.Inputs)
+      W.u32(X);
+  }
+  W.str(contentHash(W.Buf));
+  return C.storeBlob(Key, "runs", W.Buf);
+}
