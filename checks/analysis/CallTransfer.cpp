@@ -54,8 +54,11 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
         Event FE = E;
         FE.Callee = Inner.Callee;
         FE.Field = Inner.Field;
-        if (auto *R = recordCall(S, FE, nullptr, &Inner); R && !R->Via)
-          R->Via = Inner.Via ? Inner.Via : E.Callee;
+        if (auto *R = recordCall(S, FE, nullptr, &Inner)) {
+          R->Modelled |= Inner.Modelled;
+          if (!R->Via)
+            R->Via = Inner.Via ? Inner.Via : E.Callee;
+        }
       }
   ViaCall Via;
   Via.Callee = E.Callee;

@@ -398,6 +398,8 @@ void Extraction::addEventsFor(const Primitive &P, SourceLocation Loc,
       if (!E.Target)
         continue;
       E.Ctx = Eff.Ctx;
+      if (auto *CE = dyn_cast_or_null<CallExpr>(Result))
+        E.PrimCallee = CE->getDirectCallee();
       if (Eff.CtxArg >= 0)
         if (const Expr *A = ArgAt(Eff.CtxArg))
           if (auto *DR = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))

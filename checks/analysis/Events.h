@@ -154,6 +154,7 @@ struct Event {
   const clang::FunctionDecl *Target = nullptr; // Register: the callback
   EntryContext Ctx = EntryContext::Process; // Register: the context it runs in
   const clang::Expr *Result = nullptr;  // the primitive's value, for conditional effects
+  const clang::FunctionDecl *PrimCallee = nullptr; // Register: the function the model describes
   When Cond = When::Always;
   const clang::FunctionDecl *Callee = nullptr; // Call / GuardEnd; the routine of an FPU use
   const clang::FieldDecl *Field = nullptr; // Call through a function pointer held in this

@@ -366,7 +366,7 @@ bool FileAnalysis::reaches(const FunctionDecl *From, const FunctionDecl *To) con
       continue;
     for (auto &C : It->second->Calls) {
       const FunctionDecl *Def = nullptr;
-      if (!C.Callee || !C.Callee->hasBody(Def) || !Def)
+      if (!C.Callee || C.Modelled || !C.Callee->hasBody(Def) || !Def)
         continue;
       if (Def == To)
         return true;
@@ -398,7 +398,19 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
       return !SM.isBeforeInTranslationUnit(RegLoc, SM.getExpansionLoc(B.getBegin())) &&
              !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(B.getEnd()), RegLoc);
     });
-    for (auto &Rel : RS.UnheldReleases)
+    auto Acquires = [&](const FunctionDecl *F, const ValueDecl *D) {
+      auto It = Summaries.find(F);
+      return It != Summaries.end() &&
+             llvm::any_of(It->second->Acquisitions, [&](auto &X) { return X.Decl == D; });
+    };
+    for (auto &Rel : RS.UnheldReleases) {
+      // R takes it itself, on some path, through a helper of the file it
+      // calls (online_store() and lock_device_hotplug_sysfs()'s trylock,
+      // held when it returns 0): its own lock, handed off by no one.
+      if (llvm::any_of(Defs, [&](const FunctionDecl *B) {
+            return B != R && Acquires(B, Rel.Decl) && reaches(R, B);
+          }))
+        continue;
       for (const FunctionDecl *A : Order) {
         // A helper R calls itself (perf_read() -> perf_event_ctx_lock()
         // returns the context locked) takes it for R: no hand-off.
@@ -428,6 +440,7 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
         H.releasedByOtherTask(FC, HO);
         break;
       }
+    }
   }
 }
 

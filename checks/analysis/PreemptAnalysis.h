@@ -111,6 +111,9 @@ struct FunctionSummary {
     clang::SourceLocation AtomicSince;
     bool Unpinned = false;
     bool KnownSleeps = false, KnownPinned = false;
+    /// A call of a registering function the model describes: an edge of the
+    /// tree for per-CPU needs only (its own body may need pinning).
+    bool Modelled = false;
     llvm::SmallVector<const clang::ValueDecl *, 2> Held;
   };
   std::vector<CallRec> Calls;

@@ -459,6 +459,15 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
     break;
   }
   case EffectKind::Register:
+    // The registering function is itself code of the tree (smp_call_function_single(),
+    // call_rcu()): its call is an edge for the per-CPU needs of its body.
+    if (E.PrimCallee) {
+      Event Call = E;
+      Call.K = Event::Call;
+      Call.Callee = E.PrimCallee;
+      if (auto *C = recordCall(S, Call, nullptr, nullptr))
+        C->Modelled = true;
+    }
     break;
   }
 }

@@ -265,6 +265,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       CS.Unpinned = C.Unpinned;
       CS.KnownSleeps = C.KnownSleeps;
       CS.KnownPinned = C.KnownPinned;
+      CS.Modelled = C.Modelled;
       for (const ValueDecl *D : C.Held) {
         std::string Id = X.lockId(D);
         if (!Id.empty())

@@ -103,7 +103,8 @@ struct Reader {
            str(O, "atomic_by", C.AtomicBy) && pos(O, "atomic_since", C.AtomicSince) &&
            boolean(O, "unpinned", C.Unpinned) && boolean(O, "known_sleeps", C.KnownSleeps) &&
            boolean(O, "known_pinned", C.KnownPinned) && strings(O, "held", C.Held) &&
-           boolean(O, "field", C.ThroughField) && str(O, "via", C.Via);
+           boolean(O, "field", C.ThroughField) && str(O, "via", C.Via) &&
+           boolean(O, "model", C.Modelled);
   }
   bool store(const json &O, FieldStore &S) {
     return O.is_object() && str(O, "field", S.Field) && str(O, "target", S.Target) &&
@@ -192,7 +193,8 @@ std::string preemptlint::toJson(const FileFacts &F) {
                        {"known_pinned", C.KnownPinned},
                        {"held", C.Held},
                        {"field", C.ThroughField},
-                       {"via", C.Via}});
+                       {"via", C.Via},
+                       {"model", C.Modelled}});
     Fns.push_back({{"usr", Fn.Usr},
                    {"name", Fn.Name},
                    {"at", pos(Fn.At)},

@@ -22,7 +22,7 @@ namespace preemptlint {
 
 /// 2: calls through ops fields ("field" call sites) and the functions the
 /// file stores into fields ("stores").
-constexpr int TreeFactsVersion = 3;
+constexpr int TreeFactsVersion = 4;
 
 struct SrcPos {
   std::string File;
@@ -63,6 +63,8 @@ struct CallSite {
   bool Unpinned = false;   // some precise path makes it with nothing pinning the task
   bool KnownSleeps = false; // the file's own analysis already judged the callee's sleep
   bool KnownPinned = false; // ... and its per-CPU need
+  bool Modelled = false;    // a call of a registering function the model describes:
+                            // an edge for per-CPU needs only
   std::vector<std::string> Held; // lock identities held on some path at the call
 };
 

@@ -102,6 +102,14 @@ public:
         }
         if (const FunctionFacts *T = lookup(C.Callee)) {
           ++Stats.Linked;
+          // A registering function the model describes: an edge for the
+          // per-CPU needs of its body only (its sleeps and effects are the
+          // model's, judged where it is called).
+          if (C.Modelled) {
+            ModelTargets[&C] = T;
+            ModelCallers[T].push_back({F, &C});
+            continue;
+          }
           Targets[&C].push_back(T);
           Callers[T].push_back({F, &C});
         }
@@ -123,7 +131,7 @@ public:
         D.Sleeps = It->second;
       if (auto It = Needs.find(F); It != Needs.end())
         D.Needs = It->second;
-      for (auto *M : {&Callers, &FieldCallers})
+      for (auto *M : {&Callers, &FieldCallers, &ModelCallers})
         if (auto It = M->find(F); It != M->end())
           for (auto &[G, C] : It->second)
             D.Callers.push_back({G->Name, *C});
@@ -202,6 +210,11 @@ private:
     auto It = ById.find(Id);
     return It == ById.end() ? nullptr : It->second;
   }
+  /// The function a direct call reaches, for the judgement of effects (not
+  /// a registering function the model describes: its effects are the model's).
+  const FunctionFacts *calleeOf(const CallSite &C) const {
+    return C.Modelled ? nullptr : lookup(C.Callee);
+  }
   using TargetList = llvm::SmallVector<const FunctionFacts *, 1>;
   /// The functions of the tree a call reaches: its callee, or for a call
   /// through an ops field, what the tree stores there (none past the cap).
@@ -232,14 +245,17 @@ private:
     for (auto *F : All)
       if (F->Pinned.Has && !F->AnswersPinning)
         Needs[F] = {{F->Name, F->Pinned.What, F->Pinned.Where}};
-    fixpoint(Needs, [](const FunctionFacts &F, const CallSite &C) {
-      return !F.AnswersPinning && C.Unpinned && !C.KnownPinned;
-    });
+    fixpoint(
+        Needs,
+        [](const FunctionFacts &F, const CallSite &C) {
+          return !F.AnswersPinning && C.Unpinned && !C.KnownPinned;
+        },
+        /*WithModelled=*/true);
   }
 
   using Chains = llvm::DenseMap<const FunctionFacts *, std::vector<ChainStep>>;
 
-  template <typename EdgeOk> void fixpoint(Chains &M, EdgeOk Ok) {
+  template <typename EdgeOk> void fixpoint(Chains &M, EdgeOk Ok, bool WithModelled = false) {
     // Rounds: each extends chains by one call, so chains are shortest
     // first; bounded by the longest acyclic chain (recursion adds nothing
     // once a member is in). A round looks only at the callers of what the
@@ -250,18 +266,19 @@ private:
     for (unsigned Round = 0; Round < 64 && !Frontier.empty(); ++Round) {
       llvm::SmallPtrSet<const FunctionFacts *, 32> Cand;
       for (const FunctionFacts *T : Frontier)
-        for (auto *Map : {&Callers, &FieldCallers})
-          if (auto It = Map->find(T); It != Map->end())
-            for (auto &G : It->second)
-              if (!M.count(G.F))
-                Cand.insert(G.F);
+        for (auto *Map : {&Callers, &FieldCallers, &ModelCallers})
+          if (Map != &ModelCallers || WithModelled)
+            if (auto It = Map->find(T); It != Map->end())
+              for (auto &G : It->second)
+                if (!M.count(G.F))
+                  Cand.insert(G.F);
       std::vector<std::pair<const FunctionFacts *, std::vector<ChainStep>>> Add;
       for (const FunctionFacts *F : Cand) {
         bool Found = false;
         for (auto &C : F->Calls) {
-          if (Found || !Ok(*F, C))
+          if (Found || !Ok(*F, C) || (C.Modelled && !WithModelled))
             continue;
-          for (const FunctionFacts *T : targetsOf(C)) {
+          for (const FunctionFacts *T : C.Modelled ? TargetList{ModelTargets.lookup(&C)} : targetsOf(C)) {
             auto It = T == F ? M.end() : M.find(T);
             if (It == M.end())
               continue;
@@ -453,7 +470,7 @@ private:
     // (a release helper); one that takes and releases the lock itself
     // (ring_buffer_iter_peek() around its own work) ends nothing of G's.
     return llvm::any_of(G->Calls, [&](const CallSite &X) {
-      const FunctionFacts *T = lookup(X.Callee);
+      const FunctionFacts *T = calleeOf(X);
       return T && T != G && (hasEffect(T->Releases, E) || hasEffect(T->ReleasesSome, E));
     });
   }
@@ -542,7 +559,7 @@ private:
     // A callee F calls while holding it ends it (the release is across a
     // file boundary, so F's own analysis did not see it).
     for (auto &C : F->Calls) {
-      const FunctionFacts *T = lookup(C.Callee);
+      const FunctionFacts *T = calleeOf(C);
       if (!T)
         continue;
       // A callee that ends the section only inside its own balanced pair
@@ -593,7 +610,7 @@ private:
     // answers a section too: its contract says what it leaves held (the
     // facts do not say which lock a contract names).
     if (llvm::any_of(F->Calls, [&](const CallSite &X) {
-          const FunctionFacts *T = lookup(X.Callee);
+          const FunctionFacts *T = calleeOf(X);
           return T && T != F &&
                  (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E) ||
                   (T->Contract && !E.Region.empty()));
@@ -614,7 +631,7 @@ private:
       // It took it through another function of the tree (get ... put pairs
       // called from one caller).
       if (llvm::any_of(G->Calls, [&](const CallSite &X) {
-            const FunctionFacts *T = lookup(X.Callee);
+            const FunctionFacts *T = calleeOf(X);
             return T && T != F && (hasEffect(T->Acquires, E) || hasEffect(T->AcquiresSome, E));
           }))
         return true;
@@ -696,6 +713,9 @@ private:
   llvm::DenseMap<const FunctionFacts *, RootContext> ProcessRoots;
   /// Functions registered or stored into a field somewhere in the tree.
   llvm::DenseSet<const FunctionFacts *> Callbacks;
+  /// Calls of registering functions the model describes (CallSite::Modelled).
+  llvm::DenseMap<const CallSite *, const FunctionFacts *> ModelTargets;
+  llvm::DenseMap<const FunctionFacts *, std::vector<Caller>> ModelCallers;
   llvm::DenseSet<const FunctionFacts *> Registered; // callbacks passed to a registration
   /// ... registered in a context other than process context (a per-CPU
   /// thread, an atomic one).

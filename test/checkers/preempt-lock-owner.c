@@ -235,3 +235,31 @@ void good_register_no_acquirer(struct dev *d)
 {
 	INIT_WORK(&d->work, good_work_no_acquirer);
 }
+
+/* callback that takes the lock itself, on some path, through a trylock
+ * helper of the file (drivers/base/core.c: online_store() and
+ * lock_device_hotplug_sysfs()), while another function takes it too */
+static DEFINE_MUTEX(hpmtx);
+static int good_hp_trylock(void)
+{
+	if (mutex_trylock(&hpmtx))
+		return 0;
+	return -EAGAIN;
+}
+
+void good_hp_lock(void)
+{
+	mutex_lock(&hpmtx);
+}
+
+static void good_work_trylock_helper(struct work_struct *w)
+{
+	if (good_hp_trylock())
+		return;
+	mutex_unlock(&hpmtx);
+}
+
+void good_register_trylock_helper(struct dev *d)
+{
+	INIT_WORK(&d->work, good_work_trylock_helper);
+}

@@ -79,3 +79,26 @@ void user_refill(struct pdev *d)
 {
 	pdev_refill(d);
 }
+
+/* A sysfs file's show method (DEVICE_ATTR_RO()): a read by the task,
+ * process context. */
+#include <linux/device.h>
+static ssize_t pcount_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	pdev_count();
+	return 0;
+}
+static DEVICE_ATTR_RO(pcount);
+
+/* A system call that calls it (SYSCALL_DEFINE0(pipi)'s body). */
+static void user_ipi_fn(void *info)
+{
+}
+static long __do_sys_pipi(void)
+{
+	return smp_call_function_single(1, user_ipi_fn, NULL, 1);
+}
+long __se_sys_pipi(void)
+{
+	return __do_sys_pipi();
+}
