@@ -205,6 +205,10 @@ void FileAnalysis::collectFileFacts() {
       PassedToCalls.insert(FD);
 }
 
+/// See FileAnalysis::run(): a CFG of more blocks is not held between the
+/// registration pass and the function's analysis.
+static constexpr unsigned LargeCfgBlocks = 2048;
+
 FunctionEvents *FileAnalysis::eventsFor(const FunctionDecl *FD) {
   auto &Slot = Events[FD];
   if (!Slot)
@@ -350,6 +354,12 @@ void FileAnalysis::run() {
             RegisteredAt.erase(T);
           RegisteredAt.try_emplace(T, E.Loc, E.Name);
         }
+    // A very large function's CFG and events are built again when it is
+    // analysed rather than held meanwhile: a file of several
+    // 131,072-statement functions held all their CFGs at once (905 MB).
+    // Real functions stay far below the bound, and pay nothing.
+    if (FE->Cfg && FE->Cfg->size() > LargeCfgBlocks)
+      Events.erase(FD);
   }
   for (const FunctionDecl *FD : Defs)
     summaryFor(FD);

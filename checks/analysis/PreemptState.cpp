@@ -43,6 +43,12 @@ void PathState::setFact(Fact F) {
       G = std::move(F);
       return;
     }
+  // Bounded: a state is copied at every block, so facts without bound make a
+  // chain of N conditions cost N^2 (10,000 `&&` terms: 3.4 s). Past the
+  // bound a new condition is not remembered (its branches are not
+  // correlated with later ones); real functions stay far below it.
+  if (Facts.size() >= MaxFacts)
+    return;
   // Keep facts sorted so that equal states compare equal.
   auto It = Facts.begin();
   while (It != Facts.end() && It->Key < F.Key)

@@ -115,6 +115,8 @@ struct PathState {
   RegionMask Opened = 0;    // regions this path entered in this function
   llvm::SmallVector<HeldLock, 2> Locks;
   llvm::SmallVector<Fact, 2> Facts;
+  /// At most this many facts at once (setFact()).
+  static constexpr size_t MaxFacts = 64;
   llvm::SmallVector<Pending, 1> Pendings;
   llvm::SmallVector<std::string, 1> IrqFlags; // flags of open irq saves, innermost last
   llvm::SmallVector<std::string, 1> ReleasedOwn;  // locks this path took and released
