@@ -74,18 +74,25 @@ uint32_t RunManifest::input(llvm::StringRef Path, const std::string &Stat) {
   if (New) {
     Paths.push_back(Path.str());
     Stats.push_back(Stat);
+  } else {
+    // Its status now: every file kept from the earlier manifest was served
+    // because this input still had the recorded status, so none depends on
+    // an older one.
+    Stats[It->second] = Stat;
   }
   return It->second;
 }
 
-void RunManifest::keep(const std::string &K, RunManifest &From) {
+void RunManifest::startFrom(const RunManifest &From) {
+  Paths = From.Paths;
+  Stats = From.Stats;
+  Index = From.Index;
+}
+
+void RunManifest::keep(const std::string &K, const RunManifest &From) {
   auto It = From.Files.find(K);
-  if (It == From.Files.end())
-    return;
-  ManifestFile F = It->second;
-  for (uint32_t &X : F.Inputs)
-    X = input(From.Paths[X], From.Stats[X]);
-  Files[K] = std::move(F);
+  if (It != From.Files.end())
+    Files[K] = It->second; // the same input table (startFrom())
 }
 
 bool RunManifest::add(const std::string &K, const CacheEntry &E, ResultCache &C) {
@@ -104,16 +111,29 @@ bool RunManifest::add(const std::string &K, const CacheEntry &E, ResultCache &C)
 }
 
 bool RunManifest::store(const ResultCache &C, const std::string &Key) const {
+  // Only the inputs some file read (the table started from the earlier
+  // manifest keeps those of files analysed again or gone).
+  constexpr uint32_t Unused = ~0u;
+  std::vector<uint32_t> NewIndex(Paths.size(), Unused);
+  uint32_t Used = 0;
+  for (auto &[K, F] : Files)
+    for (uint32_t X : F.Inputs)
+      if (NewIndex[X] == Unused)
+        NewIndex[X] = Used++;
+  std::vector<uint32_t> Order(Used);
+  for (uint32_t X = 0; X < NewIndex.size(); ++X)
+    if (NewIndex[X] != Unused)
+      Order[NewIndex[X]] = X;
   WireWriter W;
-  W.str(Magic), W.str(Key), W.u32(uint32_t(Paths.size()));
-  for (size_t I = 0; I < Paths.size(); ++I)
-    W.str(Paths[I]), W.str(Stats[I]);
+  W.str(Magic), W.str(Key), W.u32(Used);
+  for (uint32_t X : Order)
+    W.str(Paths[X]), W.str(Stats[X]);
   W.u32(uint32_t(Files.size()));
   for (auto &[K, F] : Files) {
     W.str(K), W.str(F.Outcome), W.str(F.FactsName), W.str(F.FactsHash);
     W.u32(uint32_t(F.Inputs.size()));
     for (uint32_t X : F.Inputs)
-      W.u32(X);
+      W.u32(NewIndex[X]);
   }
   W.str(contentHash(W.Buf));
   return C.storeBlob(Key, "runs", W.Buf);

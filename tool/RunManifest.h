@@ -50,8 +50,11 @@ public:
     auto It = Files.find(K);
     return It == Files.end() ? nullptr : &It->second;
   }
-  /// Records the file of cache key K as served from the manifest From.
-  void keep(const std::string &K, RunManifest &From);
+  /// Starts from the input table of From (the manifest this run loaded),
+  /// so that keep() copies a record without looking its inputs up again.
+  void startFrom(const RunManifest &From);
+  /// Records the file of cache key K as served from From (startFrom(From)).
+  void keep(const std::string &K, const RunManifest &From);
   /// Records the file of cache key K from its fresh cache entry E (with
   /// its inputs); false when some input cannot vouch for its contents now.
   bool add(const std::string &K, const CacheEntry &E, ResultCache &C);

@@ -555,6 +555,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
         Jobs[I].Fresh.Facts.clear();
 
     // The next run's manifest, unless this one was served by it whole.
+    Kept.startFrom(In);
     bool Whole = true;
     for (size_t I = 0; I < Jobs.size(); ++I) {
       Job &J = Jobs[I];
