@@ -198,11 +198,12 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
   return Status::Fresh;
 }
 
-std::string ResultCache::trustedStat(llvm::StringRef Path) {
+std::string ResultCache::trustedStat(llvm::StringRef Path, int64_t Since) {
   constexpr int64_t MarginNs = 2'000'000'000; // as stampInputs()
   int64_t Changed = 0;
   std::string S = statOf(Path.str(), &Changed);
-  return !S.empty() && Changed < nowNs() - MarginNs ? S : "";
+  int64_t Bound = Since ? std::min(Since, nowNs()) : nowNs();
+  return !S.empty() && Changed < Bound - MarginNs ? S : "";
 }
 
 bool ResultCache::storeBlob(const std::string &Key, const std::string &Space,

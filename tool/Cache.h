@@ -70,8 +70,10 @@ public:
   /// Marks the entry of Key used now (trim() keeps it longer).
   void touch(const std::string &Key, const std::string &Space = "") const;
   /// Path's status now (InputFile::Stat), "" when it is no regular file or
-  /// changed too recently to vouch for its contents (stampInputs()).
-  std::string trustedStat(llvm::StringRef Path);
+  /// changed too recently to vouch for its contents (stampInputs()): within
+  /// the margin before now, or before Since when given (a run's start: what
+  /// the run judged by contents must not have changed since).
+  std::string trustedStat(llvm::StringRef Path, int64_t Since = 0);
 
   /// Keeps the cache within MaxBytes (0: no limit): removes the entries
   /// used least recently (a lookup that serves an entry marks it used)

@@ -71,14 +71,15 @@ const ManifestFile *RunManifest::fresh(const std::string &K) {
 
 uint32_t RunManifest::input(llvm::StringRef Path, const std::string &Stat) {
   auto [It, New] = Index.try_emplace(Path, uint32_t(Paths.size()));
+  if (!New && Stats[It->second] != Stat) {
+    // Another status than a kept file recorded: a slot of its own, so that
+    // no record is tied to a status it was not judged with.
+    It->second = uint32_t(Paths.size());
+    New = true;
+  }
   if (New) {
     Paths.push_back(Path.str());
     Stats.push_back(Stat);
-  } else {
-    // Its status now: every file kept from the earlier manifest was served
-    // because this input still had the recorded status, so none depends on
-    // an older one.
-    Stats[It->second] = Stat;
   }
   return It->second;
 }
@@ -95,16 +96,18 @@ void RunManifest::keep(const std::string &K, const RunManifest &From) {
     Files[K] = It->second; // the same input table (startFrom())
 }
 
-bool RunManifest::add(const std::string &K, const CacheEntry &E, ResultCache &C) {
+bool RunManifest::add(const std::string &K, const CacheEntry &E, ResultCache &C,
+                      int64_t RunStartNs) {
   ManifestFile F;
   for (auto &In : E.Inputs) {
     auto [It, New] = Now.try_emplace(In.Path);
     if (New)
-      It->second = C.trustedStat(In.Path);
+      It->second = C.trustedStat(In.Path, RunStartNs);
     if (It->second.empty())
       return false;
-    F.Inputs.push_back(input(In.Path, It->second));
   }
+  for (auto &In : E.Inputs)
+    F.Inputs.push_back(input(In.Path, Now[In.Path]));
   F.Outcome = E.Outcome, F.FactsName = E.FactsName, F.FactsHash = E.FactsHash;
   Files[K] = std::move(F);
   return true;

@@ -56,8 +56,10 @@ public:
   /// Records the file of cache key K as served from From (startFrom(From)).
   void keep(const std::string &K, const RunManifest &From);
   /// Records the file of cache key K from its fresh cache entry E (with
-  /// its inputs); false when some input cannot vouch for its contents now.
-  bool add(const std::string &K, const CacheEntry &E, ResultCache &C);
+  /// its inputs), judged fresh by a run that started at RunStartNs; false
+  /// when some input changed since (or within the margin before): its
+  /// status now may not be the one of the contents that were judged.
+  bool add(const std::string &K, const CacheEntry &E, ResultCache &C, int64_t RunStartNs);
   size_t size() const { return Files.size(); }
   bool store(const ResultCache &C, const std::string &Key) const;
 

@@ -357,6 +357,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
                                 const RunnerOptions &O, std::string *DumpOut,
                                 TreeFactsOut *Tree) {
   auto Start = std::chrono::steady_clock::now();
+  int64_t RunStartNs = ResultCache::nowNs();
   std::vector<Job> Jobs(Files.size());
   std::map<std::string, DropReason> Dropped;
   for (size_t I = 0; I < Files.size(); ++I) {
@@ -524,7 +525,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
           O.Cache->lookup(J.Key, J.Fresh, "", true) != ResultCache::Status::Fresh)
         J.Fresh = CacheEntry();
       FactsChanged |= !Old || J.Fresh.FactsName.empty() || Old->FactsHash != J.Fresh.FactsHash;
-      J.Fresh.Facts.clear();
+      std::string().swap(J.Fresh.Facts);
     }
     // Then the link runs: it needs the facts the manifest left in the
     // entries. An entry that cannot give them (removed, corrupt) is not
@@ -552,7 +553,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
     for (size_t I : Again)
       if (Outcomes[I].Error.empty() && !Outcomes[I].FromCache &&
           O.Cache->lookup(Jobs[I].Key, Jobs[I].Fresh, "", true) == ResultCache::Status::Fresh)
-        Jobs[I].Fresh.Facts.clear();
+        std::string().swap(Jobs[I].Fresh.Facts);
 
     // The next run's manifest, unless this one was served by it whole.
     Kept.startFrom(In);
@@ -565,7 +566,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
       }
       Whole = false;
       if (Outcomes[I].Error.empty() && !J.Fresh.FactsName.empty())
-        Kept.add(J.Key, J.Fresh, *O.Cache);
+        Kept.add(J.Key, J.Fresh, *O.Cache, RunStartNs);
     }
     if (!Whole)
       Kept.store(*O.Cache, ManifestKey);
@@ -579,8 +580,10 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
     R.FromManifest += Jobs[I].FromManifest;
     if (Tree && Oc.FromCache && Tree->CachedInMemory && !Oc.TU.FactsName.empty()) {
       std::string Path = factsPath(O.Lint.FactsDir, Oc.TU.FactsName);
-      if (Jobs[I].LazyFacts)
+      if (Jobs[I].LazyFacts) {
         Tree->Lazy[Path] = Jobs[I].Key;
+        Tree->LazySource[Path] = Files[I];
+      }
       Tree->Cached.push_back({std::move(Path), std::move(Oc.TU.Facts),
                               std::move(Jobs[I].CachedFactsHash)});
     }

@@ -51,6 +51,7 @@ struct TreeFactsOut {
   /// key of the entry that holds each (by Origin), read only if the link
   /// must run (linkWholeTree()).
   std::map<std::string, std::string> Lazy;
+  std::map<std::string, std::string> LazySource; // ... and the source file of each
   /// The earlier facts of files analysed again because their entries were
   /// stale (named as the new facts files are).
   std::vector<FactsText> Previous;

@@ -111,7 +111,7 @@ void preemptlint::linkWholeTree(const LintConfig &C, std::vector<FactsText> Fact
                                 const std::string &Where, RunResult &R,
                                 const std::set<std::string> &NotReported, ResultCache *Cache,
                                 const std::string &Salt, const std::vector<FactsText> &Previous,
-                                const std::map<std::string, std::string> &Lazy) {
+                                const LazyFacts *Lazy) {
   llvm::sort(Facts, [](const FactsText &A, const FactsText &B) { return A.Origin < B.Origin; });
   TreeResult T;
   std::string Key;
@@ -126,28 +126,34 @@ void preemptlint::linkWholeTree(const LintConfig &C, std::vector<FactsText> Fact
       R.Link = RunResult::LinkMoved;
   }
   // Facts a manifest served by name and hash only: read from their
-  // entries now. One that vanished since (another run trimmed the cache)
-  // is missing from this link, which is then not kept.
+  // entries now, each checked as any lookup. A file whose entry cannot give
+  // them (removed by another run's trim, corrupt) is analysed again.
   bool Whole = true;
-  if (R.Link == RunResult::Linked && !Lazy.empty() && Cache)
+  if (R.Link == RunResult::Linked && Lazy && Cache) {
+    std::vector<std::string> Again;
     for (size_t I = Facts.size(); I-- > 0;) {
-      auto It = Facts[I].Text.empty() ? Lazy.find(Facts[I].Origin) : Lazy.end();
-      if (It == Lazy.end())
+      auto It = Facts[I].Text.empty() ? Lazy->Keys.find(Facts[I].Origin) : Lazy->Keys.end();
+      if (It == Lazy->Keys.end())
         continue;
       CacheEntry E;
       if (Cache->lookup(It->second, E) == ResultCache::Status::Fresh &&
-          (Facts[I].Hash.empty() || E.FactsHash == Facts[I].Hash)) {
+          E.FactsHash == Facts[I].Hash) {
         Facts[I].Text = std::move(E.Facts);
         continue;
       }
-      R.Errors.push_back({Where, "the whole-tree facts '" +
-                                     llvm::sys::path::filename(Facts[I].Origin).str() +
-                                     "' left the cache during the run (another run trimmed it): "
-                                     "findings across functions that involve that file may be "
-                                     "missing; run again"});
+      Again.push_back(Facts[I].Origin);
       Facts.erase(Facts.begin() + I);
-      Whole = false;
     }
+    if (!Again.empty()) {
+      // Their new facts may differ from the hashes the link's key was made
+      // of: this link is not kept.
+      std::vector<FactsText> New = Lazy->Reanalyse(Again);
+      Whole = false;
+      for (auto &F : New)
+        Facts.push_back(std::move(F));
+      llvm::sort(Facts, [](const FactsText &A, const FactsText &B) { return A.Origin < B.Origin; });
+    }
+  }
   if (R.Link == RunResult::Linked)
     T = linkFacts(C, Facts);
   if (!Key.empty() && R.Link != RunResult::LinkFromCache && T.Errors.empty() && Whole) {

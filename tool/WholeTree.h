@@ -12,6 +12,7 @@
 #include "Driver.h"
 #include "Output.h"
 #include "Runner.h"
+#include <functional>
 #include <map>
 #include <set>
 #include "llvm/Support/raw_ostream.h"
@@ -22,6 +23,15 @@ namespace preemptlint {
 /// A new private directory for a run's facts; empty (and Err set) on failure.
 std::string makeFactsDir(std::string &Err);
 void removeFactsDir(const std::string &Dir);
+
+/// Facts a run's manifest served by name and hash only (Text empty): the
+/// cache key of the entry that holds each, by Origin, and what to do for
+/// those whose entry cannot give them (Reanalyse: analyses their source
+/// files again, given by Origin, and returns their new facts).
+struct LazyFacts {
+  std::map<std::string, std::string> Keys;
+  std::function<std::vector<FactsText>(const std::vector<std::string> &Origins)> Reanalyse;
+};
 
 /// Links the facts files Facts and adds the findings to R (sorted); a
 /// facts file that cannot be read is an error of Where. A finding in one of
@@ -36,7 +46,7 @@ void linkWholeTree(const LintConfig &C, std::vector<FactsText> Facts,
                    const std::set<std::string> &NotReported = {},
                    ResultCache *Cache = nullptr, const std::string &Salt = "",
                    const std::vector<FactsText> &Previous = {},
-                   const std::map<std::string, std::string> &Lazy = {});
+                   const LazyFacts *Lazy = nullptr);
 
 /// A run over some files of a database: adds the cached facts of Others
 /// (the database's other files) to Facts and counts in R what was fresh,

@@ -460,8 +460,21 @@ int main(int argc, const char **argv) {
     std::vector<FactsText> Facts = readFactsFiles(factsFiles(FactsDir));
     for (auto &F : CachedFacts)
       Facts.push_back(std::move(F));
+    // Facts the manifest left in entries that cannot give them now: their
+    // files are analysed again (facts into FactsDir; their findings came
+    // with the manifest already).
+    LazyFacts Lazy;
+    Lazy.Keys = TreeFacts.Lazy;
+    Lazy.Reanalyse = [&](const std::vector<std::string> &Origins) {
+      std::vector<std::string> Sources;
+      for (auto &O : Origins)
+        Sources.push_back(TreeFacts.LazySource[O]);
+      RunResult Again = runFiles(DB, Sources, RO, nullptr);
+      R.Errors.insert(R.Errors.end(), Again.Errors.begin(), Again.Errors.end());
+      return readFactsFiles(Origins);
+    };
     linkWholeTree(RO.Lint, std::move(Facts), FactsDir, R, Others, RO.Cache, RO.CacheSalt,
-                  TreeFacts.Previous, TreeFacts.Lazy);
+                  TreeFacts.Previous, &Lazy);
   }
   if (!KeepFacts)
     removeFactsDir(FactsDir);

@@ -408,17 +408,22 @@ void FileAnalysis::findHandOffs(const std::vector<const FunctionDecl *> &Defs) {
       return !SM.isBeforeInTranslationUnit(RegLoc, SM.getExpansionLoc(B.getBegin())) &&
              !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(B.getEnd()), RegLoc);
     });
-    auto Acquires = [&](const FunctionDecl *F, const ValueDecl *D) {
+    // F returns with D held, on every exit or on some (a conditional lock
+    // helper), so a caller of F holds it after the call.
+    auto LeavesHeld = [&](const FunctionDecl *F, const ValueDecl *D) {
       auto It = Summaries.find(F);
-      return It != Summaries.end() &&
-             llvm::any_of(It->second->Acquisitions, [&](auto &X) { return X.Decl == D; });
+      if (It == Summaries.end())
+        return false;
+      const FunctionSummary &S = *It->second;
+      return llvm::any_of(S.Locks, [&](auto &L) { return L.Acquire && L.Lock.Decl == D; }) ||
+             llvm::any_of(S.HeldSome, [&](auto &H) { return H.Decl == D; });
     };
     for (auto &Rel : RS.UnheldReleases) {
       // R takes it itself, on some path, through a helper of the file it
       // calls (online_store() and lock_device_hotplug_sysfs()'s trylock,
       // held when it returns 0): its own lock, handed off by no one.
       if (llvm::any_of(Defs, [&](const FunctionDecl *B) {
-            return B != R && Acquires(B, Rel.Decl) && reaches(R, B);
+            return B != R && LeavesHeld(B, Rel.Decl) && reaches(R, B);
           }))
         continue;
       for (const FunctionDecl *A : Order) {

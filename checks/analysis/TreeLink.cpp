@@ -106,7 +106,7 @@ public:
           // per-CPU needs of its body only (its sleeps and effects are the
           // model's, judged where it is called).
           if (C.Modelled) {
-            ModelTargets[&C] = T;
+            ModelTargets[&C].push_back(T);
             ModelCallers[T].push_back({F, &C});
             continue;
           }
@@ -223,6 +223,13 @@ private:
     auto It = Targets.find(&C);
     return It == Targets.end() ? None : It->second;
   }
+  /// The function a call of a registering function the model describes
+  /// reaches (CallSite::Modelled), as a list.
+  const TargetList &modelTargetsOf(const CallSite &C) const {
+    static const TargetList None;
+    auto It = ModelTargets.find(&C);
+    return It == ModelTargets.end() ? None : It->second;
+  }
   static bool matchesAny(const std::vector<std::string> &Patterns, const std::string &Name) {
     return llvm::any_of(Patterns, [&](const std::string &P) { return globMatch(P, Name); });
   }
@@ -278,7 +285,7 @@ private:
         for (auto &C : F->Calls) {
           if (Found || !Ok(*F, C) || (C.Modelled && !WithModelled))
             continue;
-          for (const FunctionFacts *T : C.Modelled ? TargetList{ModelTargets.lookup(&C)} : targetsOf(C)) {
+          for (const FunctionFacts *T : C.Modelled ? modelTargetsOf(C) : targetsOf(C)) {
             auto It = T == F ? M.end() : M.find(T);
             if (It == M.end())
               continue;
@@ -439,7 +446,8 @@ private:
       // A need that reaches a root of the tree that runs preemptible (not
       // in the scheduler core, whose functions run in states of their own).
       if (It != Needs.end() && It->second.size() <= MaxReportedChain && !F->AnswersPinning &&
-          !Callers.count(F) && (F->TakesLocks || F->Sleeps.Has) && !schedulerCore(F))
+          !Callers.count(F) && !ModelCallers.count(F) && (F->TakesLocks || F->Sleeps.Has) &&
+          !schedulerCore(F))
         H.unpinnedInRoot(*F, It->second);
     }
   }
@@ -714,7 +722,7 @@ private:
   /// Functions registered or stored into a field somewhere in the tree.
   llvm::DenseSet<const FunctionFacts *> Callbacks;
   /// Calls of registering functions the model describes (CallSite::Modelled).
-  llvm::DenseMap<const CallSite *, const FunctionFacts *> ModelTargets;
+  llvm::DenseMap<const CallSite *, TargetList> ModelTargets;
   llvm::DenseMap<const FunctionFacts *, std::vector<Caller>> ModelCallers;
   llvm::DenseSet<const FunctionFacts *> Registered; // callbacks passed to a registration
   /// ... registered in a context other than process context (a per-CPU

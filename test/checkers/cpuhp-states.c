@@ -31,6 +31,14 @@ static int good_dead(unsigned int cpu)
 	return 0;
 }
 
+/* CPUHP_AP_*_DEAD states of the PREPARE section: the control CPU too. */
+static int bad_ap_dead(unsigned int cpu)
+{
+	__this_cpu_add(backlog, per_cpu(backlog, cpu));
+// CHECK: :[[@LINE-1]]:2: warning: __this_cpu_add() on per-CPU data in preemptible code [preempt-percpu-access]
+	return 0;
+}
+
 /* ONLINE: the hotplug thread of the CPU, bound to it. */
 static int good_online(unsigned int cpu)
 {
@@ -64,6 +72,7 @@ int setup(void)
 {
 	cpuhp_setup_state_nocalls(CPUHP_TEST_DEAD, "test:dead", NULL, bad_dead);
 	cpuhp_setup_state_nocalls(CPUHP_TEST_DEAD, "test:dead2", NULL, good_dead);
+	cpuhp_setup_state_nocalls(CPUHP_AP_TEST_DEAD, "test:apdead", NULL, bad_ap_dead);
 	cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "test:online", good_online, NULL);
 	cpuhp_setup_state(CPUHP_AP_TEST_STARTING, "test:starting", bad_starting, good_starting);
 	cpuhp_setup_state(dyn_state, "test:var", good_by_variable, NULL);

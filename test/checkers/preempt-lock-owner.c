@@ -263,3 +263,34 @@ void good_register_trylock_helper(struct dev *d)
 {
 	INIT_WORK(&d->work, good_work_trylock_helper);
 }
+
+/* ... but a helper that takes and releases the lock itself takes nothing
+ * for its caller: the hand-off before it is still reported */
+struct hdev {
+	struct mutex m;
+	struct work_struct work;
+	int n;
+};
+static void bad_stats_locked(struct hdev *h)
+{
+	mutex_lock(&h->m);
+	h->n++;
+	mutex_unlock(&h->m);
+}
+
+static void bad_work_then_helper(struct work_struct *w)
+{
+	struct hdev *h = container_of(w, struct hdev, work);
+
+	mutex_unlock(&h->m);
+// CHECK: :[[@LINE-1]]:2: warning: 'h.m' is released in 'bad_work_then_helper', which runs as its own task or context, but acquired in 'bad_submit_then_helper'; a lock must be released by the task that took it [preempt-lock-owner]
+// CHECK-NEXT: :[[@LINE+7]]:2: note: acquired here, in 'bad_submit_then_helper'
+// CHECK-NEXT: :[[@LINE+7]]:2: note: 'bad_work_then_helper' is handed off here by INIT_WORK()
+	bad_stats_locked(h);
+}
+
+void bad_submit_then_helper(struct hdev *h)
+{
+	mutex_lock(&h->m);
+	INIT_WORK(&h->work, bad_work_then_helper);
+}
