@@ -230,6 +230,8 @@ bool preemptlint::explainWholeTree(const LintConfig &C, const std::string &Dir,
       OS << "    " << Pos(Cl.Site.At) << ": '" << Cl.Function << "'";
       if (Cl.Site.ThroughField)
         OS << ", through '" << Cl.Site.Callee << "'";
+      if (Cl.Site.Modelled)
+        OS << ", a call the model describes (an edge for per-CPU needs only)";
       if (Cl.Site.Atomic)
         OS << ", atomic (" << (Cl.Site.AtomicLock.empty() ? Cl.Site.AtomicRegion
                                : Cl.Site.AtomicLock == "?" ? std::string("a lock")
