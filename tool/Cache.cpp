@@ -213,6 +213,8 @@ bool ResultCache::storeBlob(const std::string &Key, const std::string &Space,
   std::string Final = entryPath(Key, Space);
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Final)))
     return false;
+  // Another run may rename its own complete file for the same key at the
+  // same moment: either one is whole.
   return writeFileAtomically(Final, Data);
 }
 
@@ -289,11 +291,5 @@ bool ResultCache::store(const std::string &Key, const CacheEntry &E,
   for (auto &H : E.HeaderFunctions)
     W.str(H);
   W.str(contentHash(W.Buf));
-
-  std::string Final = entryPath(Key, Space);
-  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Final)))
-    return false;
-  // Another run may rename its own complete entry for the same key at the
-  // same moment: either one is a whole entry.
-  return writeFileAtomically(Final, W.Buf);
+  return storeBlob(Key, Space, W.Buf);
 }
