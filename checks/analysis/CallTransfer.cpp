@@ -63,7 +63,13 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   ViaCall Via;
   Via.Callee = E.Callee;
   // The callee's accesses happen in the state its caller calls it in.
-  if (CS->Pinned && !Inverse) {
+  // A need only where a parameter is zero (or non-zero), and the caller
+  // passes a constant the other way: none.
+  bool NeedRuledOut = false;
+  if (CS->Pinned && CS->PinnedParam >= 0 && unsigned(CS->PinnedParam) < E.ArgExprs.size())
+    if (auto V = valueOf(S, E.ArgExprs[CS->PinnedParam]))
+      NeedRuledOut = (*V != 0) != CS->PinnedParamNonZero;
+  if (CS->Pinned && !Inverse && !NeedRuledOut) {
     ViaCall Need = Via;
     Need.Where = CS->Pinned.At;
     Need.What = CS->Pinned.What;

@@ -116,6 +116,8 @@ private:
   /// Keeps the state a call is made in, for the whole-tree link.
   /// Inner: a call the callee E (an inline helper of a header) makes through
   /// an ops field, recorded at E in the state of both.
+  /// Notes under which parameter value the need just recorded lies.
+  void notePinnedCondition(const PathState &S);
   FunctionSummary::CallRec *recordCall(const PathState &S, const Event &E, const FunctionSummary *CS,
                   const FunctionSummary::CallRec *Inner = nullptr);
   void checkFpu(PathState &S, const Event &E, const ViaCall &Via);
@@ -181,6 +183,9 @@ private:
   std::vector<bool> Queued;
   unsigned Steps = 0;
   bool OutOfBudget = false;
+  /// Parameters the body assigns, increments or takes the address of
+  /// (notePinnedCondition(): a fact about one is not its caller's value).
+  std::optional<llvm::SmallPtrSet<const clang::ParmVarDecl *, 4>> WrittenParams;
   clang::SourceLocation CurCondLoc; // the branch being refined
   bool WasConditional = false;      // applying a trylock's effects
   bool UnlikelyPath = false;        // refining the unlikely side of a branch

@@ -92,6 +92,13 @@ struct FunctionSummary {
   /// link asks the callers. Loc is where it was taken; Exit a holding return.
   std::vector<LockSite> HeldSome;
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
+  /// Pinned only on paths that know a parameter's value: every need site
+  /// lies where parameter PinnedParam is zero (PinnedParamNonZero false) or
+  /// non-zero; a caller that passes a constant the other way needs nothing
+  /// (perf_iterate_ctx(.., all=true) never reaches event_filter_match()).
+  int PinnedParam = -1;
+  bool PinnedParamNonZero = false;
+  bool PinnedAnyPath = false;     // some need site knows no such value
   Need SleepGfp;                  // ... at this allocation
   bool Complete = true;
 

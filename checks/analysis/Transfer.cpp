@@ -94,9 +94,62 @@ void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &
   if (Deferred) {
     // A static helper: its callers answer for it (the summary carries the need).
     recordNeed(Sum.Pinned, E, Via);
+    notePinnedCondition(S);
     return;
   }
   H.unpinnedAccess(FC, E, Via, S);
+}
+
+/// Parameters Body writes: assigned, incremented, or with their address taken.
+static void findWrittenParams(const Stmt *S, llvm::SmallPtrSetImpl<const ParmVarDecl *> &Out) {
+  if (!S)
+    return;
+  auto Param = [](const Expr *E) {
+    auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DR ? dyn_cast<ParmVarDecl>(DR->getDecl()) : nullptr;
+  };
+  if (auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+    if (auto *P = Param(BO->getLHS()))
+      Out.insert(P);
+  } else if (auto *UO = dyn_cast<UnaryOperator>(S);
+             UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)) {
+    if (auto *P = Param(UO->getSubExpr()))
+      Out.insert(P);
+  }
+  for (const Stmt *C : S->children())
+    findWrittenParams(C, Out);
+}
+
+void FunctionAnalyzer::notePinnedCondition(const PathState &S) {
+  if (Sum.PinnedAnyPath)
+    return;
+  if (!WrittenParams) {
+    WrittenParams.emplace();
+    findWrittenParams(FE.FD->getBody(), *WrittenParams);
+  }
+  // The first parameter this path knows to be zero or non-zero (facts are
+  // keyed by the parameter's name; one stored to since is forgotten).
+  for (const ParmVarDecl *P : FE.FD->parameters()) {
+    if (P->getName().empty() || !P->getType()->isIntegralOrEnumerationType() ||
+        WrittenParams->count(P))
+      continue;
+    const Fact *F = S.fact(P->getName());
+    if (!F || F->Memory || F->Global)
+      continue;
+    auto T = F->truth();
+    if (!T)
+      continue;
+    int Idx = int(P->getFunctionScopeIndex());
+    if (Sum.PinnedParam < 0 && !Sum.PinnedAnyPath) {
+      Sum.PinnedParam = Idx;
+      Sum.PinnedParamNonZero = *T;
+      return;
+    }
+    if (Sum.PinnedParam == Idx && Sum.PinnedParamNonZero == *T)
+      return;
+  }
+  Sum.PinnedParam = -1;
+  Sum.PinnedAnyPath = true;
 }
 
 void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &Via,
