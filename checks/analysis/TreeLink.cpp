@@ -40,8 +40,10 @@ constexpr size_t MaxFieldTargets = 8;
 /// kthread, a file operation, a system call), a per-CPU need is reported
 /// through up to this many calls: the root's context is evidence, not an
 /// assumption, so the chain may be longer than MaxReportedChain. Measured
-/// on the 6.12 core corpus: see docs/design.md, "Process-context roots".
-constexpr size_t MaxRootChain = 3;
+/// on the 6.12 corpora: 3 -> 4 adds no finding once a need a constant
+/// argument rules out is none (FunctionSummary::PinnedParam); 5 adds 10
+/// false positives (docs/design.md, "Process-context roots").
+constexpr size_t MaxRootChain = 4;
 
 /// A lock a function releases without taking it may be held by its
 /// caller's caller: callers are asked up to this many levels.
