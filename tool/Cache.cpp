@@ -147,15 +147,10 @@ const std::string &ResultCache::currentStat(llvm::StringRef Path) {
 
 ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
                                        const std::string &Space, bool WantInputs) {
-  if (!enabled())
+  std::string Path;
+  auto Buf = readEntry(Key, Space, Path);
+  if (!Buf)
     return Status::Missing;
-  std::string Path = entryPath(Key, Space), Err;
-  if (!llvm::sys::fs::exists(Path))
-    return Status::Missing;
-  auto Buf = readRegularFile(Path, MaxEntryBytes, Err);
-  if (!Buf) {
-    return Status::Missing;
-  }
   // The last field hashes everything before it.
   llvm::StringRef All = Buf->getBuffer();
   WireReader R(All);
@@ -218,18 +213,25 @@ bool ResultCache::storeBlob(const std::string &Key, const std::string &Space,
   return writeFileAtomically(Final, Data);
 }
 
-std::optional<std::string> ResultCache::readBlob(const std::string &Key,
-                                                 const std::string &Space) const {
+std::unique_ptr<llvm::MemoryBuffer> ResultCache::readEntry(const std::string &Key,
+                                                           const std::string &Space,
+                                                           std::string &Path) const {
   if (!enabled())
-    return std::nullopt;
-  std::string Path = entryPath(Key, Space), Err;
+    return nullptr;
+  Path = entryPath(Key, Space);
+  std::string Err;
   if (!llvm::sys::fs::exists(Path))
-    return std::nullopt;
-  auto Buf = readRegularFile(Path, MaxEntryBytes, Err);
-  if (!Buf)
-    return std::nullopt;
-  ::utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
-  return Buf->getBuffer().str();
+    return nullptr;
+  return readRegularFile(Path, MaxEntryBytes, Err);
+}
+
+std::unique_ptr<llvm::MemoryBuffer> ResultCache::readBlob(const std::string &Key,
+                                                          const std::string &Space) const {
+  std::string Path;
+  auto Buf = readEntry(Key, Space, Path);
+  if (Buf)
+    ::utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
+  return Buf;
 }
 
 void ResultCache::touch(const std::string &Key, const std::string &Space) const {

@@ -24,8 +24,9 @@
 
 #include "Driver.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <map>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -66,7 +67,8 @@ public:
   /// A blob of the run's own format (RunManifest.h) under Space/Key,
   /// written atomically; its soundness is the caller's to check.
   bool storeBlob(const std::string &Key, const std::string &Space, llvm::StringRef Data) const;
-  std::optional<std::string> readBlob(const std::string &Key, const std::string &Space) const;
+  std::unique_ptr<llvm::MemoryBuffer> readBlob(const std::string &Key,
+                                               const std::string &Space) const;
   /// Marks the entry of Key used now (trim() keeps it longer).
   void touch(const std::string &Key, const std::string &Space = "") const;
   /// Path's status now (InputFile::Stat), "" when it is no regular file or
@@ -94,6 +96,9 @@ public:
 
 private:
   std::string entryPath(const std::string &Key, const std::string &Space) const;
+  /// The file under Space/Key (Path: its name), if it is a regular file.
+  std::unique_ptr<llvm::MemoryBuffer> readEntry(const std::string &Key, const std::string &Space,
+                                                std::string &Path) const;
   const std::string &currentHash(llvm::StringRef Path);
   const std::string &currentStat(llvm::StringRef Path);
   std::string Root;                        // DIR/v1

@@ -21,7 +21,7 @@ bool RunManifest::load(ResultCache &C, const std::string &Key) {
   auto Blob = C.readBlob(Key, "runs");
   if (!Blob)
     return false;
-  llvm::StringRef All(*Blob);
+  llvm::StringRef All = Blob->getBuffer();
   WireReader R(All);
   bool Sound = R.str() == Magic && R.str() == Key;
   for (uint32_t I = 0, N = Sound ? R.u32() : 0; I < N && !R.Bad; ++I) {

@@ -19,7 +19,7 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   // made in; the path state is left as it was.
   if (E.Field) {
     if (!Inverse)
-      recordCall(S, E, nullptr);
+      recordCall(S, {E.Callee, E.Field, E.Loc}, nullptr);
     return;
   }
   S.killGlobalFacts();
@@ -37,7 +37,7 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   }
   const FunctionSummary *CS = FA.summaryFor(E.Callee);
   if (!Inverse)
-    recordCall(S, E, CS);
+    recordCall(S, {E.Callee, E.Field, E.Loc}, CS);
   if (!CS)
     return;
   // An inline helper of a header (netdev_start_xmit(), get_locked_pte())
@@ -51,14 +51,10 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
       // edit, is the same function the whole parse saw.)
       if (Inner.Field ||
           (Inner.Callee && !Inner.Callee->hasBody() && !bodySkipped(Inner.Callee))) {
-        Event FE = E;
-        FE.Callee = Inner.Callee;
-        FE.Field = Inner.Field;
-        if (auto *R = recordCall(S, FE, nullptr, &Inner)) {
-          R->Modelled |= Inner.Modelled;
-          if (!R->Via)
-            R->Via = Inner.Via ? Inner.Via : E.Callee;
-        }
+        if (auto *R = recordCall(S, {Inner.Callee, Inner.Field, E.Loc, Inner.Modelled}, nullptr,
+                                 &Inner);
+            R && !R->Via)
+          R->Via = Inner.Via ? Inner.Via : E.Callee;
       }
   ViaCall Via;
   Via.Callee = E.Callee;

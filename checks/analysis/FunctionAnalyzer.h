@@ -113,13 +113,23 @@ private:
                    const ViaCall &Via, llvm::StringRef LockKey, bool Inverse);
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
-  /// Keeps the state a call is made in, for the whole-tree link.
-  /// Inner: a call the callee E (an inline helper of a header) makes through
-  /// an ops field, recorded at E in the state of both.
   /// Notes under which parameter value the need just recorded lies.
   void notePinnedCondition(const PathState &S);
-  FunctionSummary::CallRec *recordCall(const PathState &S, const Event &E, const FunctionSummary *CS,
-                  const FunctionSummary::CallRec *Inner = nullptr);
+  /// A call as the summary records it: the callee or the ops field called
+  /// through, where, and whether the model describes the callee (a
+  /// registering function: FunctionSummary::CallRec::Modelled).
+  struct CallKey {
+    const clang::FunctionDecl *Callee = nullptr;
+    const clang::FieldDecl *Field = nullptr;
+    SourceLocation Loc;
+    bool Modelled = false;
+  };
+  /// Keeps the state a call is made in, for the whole-tree link.
+  /// Inner: a call the callee (an inline helper of a header) makes itself,
+  /// recorded at the helper's call in the state of both.
+  FunctionSummary::CallRec *recordCall(const PathState &S, const CallKey &K,
+                                       const FunctionSummary *CS,
+                                       const FunctionSummary::CallRec *Inner = nullptr);
   void checkFpu(PathState &S, const Event &E, const ViaCall &Via);
   /// Keeps the first place a need arises (E itself, or inside the callee
   /// Via names); true if this was the first.

@@ -72,6 +72,14 @@ bool preemptlint::parseContext(llvm::StringRef S, EntryContext &C) {
   return true;
 }
 
+/// An object with a string under each of Keys.
+static bool hasStrings(const json &O, std::initializer_list<const char *> Keys) {
+  return O.is_object() && llvm::all_of(Keys, [&](const char *K) {
+           auto It = O.find(K);
+           return It != O.end() && It->is_string();
+         });
+}
+
 namespace {
 /// Records the first syntax error with its position; everything else is
 /// accepted. Lets us report a broken model in one line without exceptions.
@@ -218,9 +226,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
     if (!CF.is_array())
       return L.fail("callback_fields", "expected an array");
     for (auto &F : CF) {
-      if (!F.is_object() || !F.contains("record") || !F.contains("field") ||
-          !F.contains("context") || !F["record"].is_string() ||
-          !F["field"].is_string() || !F["context"].is_string())
+      if (!hasStrings(F, {"record", "field", "context"}))
         return L.fail("callback_fields", "each entry needs string 'record', 'field' and 'context'");
       CallbackField CBF;
       CBF.Record = F["record"].get<std::string>();
@@ -236,8 +242,7 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
     if (!EF.is_array())
       return L.fail("entry_functions", "expected an array");
     for (auto &F : EF) {
-      if (!F.is_object() || !F.contains("name") || !F.contains("context") ||
-          !F["name"].is_string() || !F["context"].is_string())
+      if (!hasStrings(F, {"name", "context"}))
         return L.fail("entry_functions", "each entry needs string 'name' and 'context'");
       EntryContext Ctx;
       if (!parseContext(F["context"].get<std::string>(), Ctx))

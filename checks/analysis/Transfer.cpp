@@ -15,20 +15,22 @@ using namespace preemptlint;
 // Transfer
 //===----------------------------------------------------------------------===//
 
-FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const Event &E,
-                                  const FunctionSummary *CS,
-                                  const FunctionSummary::CallRec *Inner) {
+FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const CallKey &K,
+                                                       const FunctionSummary *CS,
+                                                       const FunctionSummary::CallRec *Inner) {
   if (Sum.Calls.size() >= 512)
     return nullptr;
   auto It = llvm::find_if(Sum.Calls, [&](const FunctionSummary::CallRec &C) {
-    return C.Callee == E.Callee && C.Field == E.Field && C.Loc == E.Loc;
+    return C.Callee == K.Callee && C.Field == K.Field && C.Loc == K.Loc &&
+           C.Modelled == K.Modelled;
   });
   if (It == Sum.Calls.end()) {
     Sum.Calls.emplace_back();
     It = Sum.Calls.end() - 1;
-    It->Callee = E.Callee;
-    It->Field = E.Field;
-    It->Loc = E.Loc;
+    It->Callee = K.Callee;
+    It->Field = K.Field;
+    It->Loc = K.Loc;
+    It->Modelled = K.Modelled;
     It->KnownSleeps = CS && (CS->Sleeps || CS->SleepGfpParam >= 0);
     It->KnownPinned = CS && CS->Pinned;
   }
@@ -514,13 +516,8 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
   case EffectKind::Register:
     // The registering function is itself code of the tree (smp_call_function_single(),
     // call_rcu()): its call is an edge for the per-CPU needs of its body.
-    if (E.PrimCallee) {
-      Event Call = E;
-      Call.K = Event::Call;
-      Call.Callee = E.PrimCallee;
-      if (auto *C = recordCall(S, Call, nullptr, nullptr))
-        C->Modelled = true;
-    }
+    if (E.PrimCallee)
+      recordCall(S, {E.PrimCallee, nullptr, E.Loc, /*Modelled=*/true}, nullptr);
     break;
   }
 }
