@@ -484,8 +484,6 @@ void Extraction::run() {
   }
 
   llvm::DenseMap<const MacroExpansionRec *, ExpansionUse> Uses;
-  // Elements in source order, for anchoring empty expansions.
-  std::vector<std::pair<SourceLocation, std::pair<unsigned, unsigned>>> Positions;
 
   for (const CFGBlock *B : FE.Order) {
     unsigned BID = B->getBlockID(), R = FE.Rpo[BID];
@@ -524,8 +522,6 @@ void Extraction::run() {
         continue;
       const Stmt *S = CS->getStmt();
       SourceLocation BL = S->getBeginLoc(), EL = S->getEndLoc();
-      if (BL.isValid())
-        Positions.push_back({SM.getExpansionLoc(BL), {BID, I}});
 
       // Which expansion owns this statement (begin and end in its body)?
       const MacroExpansionRec *Own =
@@ -683,6 +679,18 @@ void Extraction::run() {
   }
   if (Empty.empty())
     return;
+  // Elements in source order, built only when an expansion needs an
+  // anchor: a long function would hold one entry per element.
+  std::vector<std::pair<SourceLocation, std::pair<unsigned, unsigned>>> Positions;
+  for (const CFGBlock *B : FE.Order) {
+    unsigned Idx = 0;
+    for (const CFGElement &El : *B) {
+      unsigned I = Idx++;
+      if (auto CS = El.getAs<CFGStmt>())
+        if (SourceLocation BL = CS->getStmt()->getBeginLoc(); BL.isValid())
+          Positions.push_back({SM.getExpansionLoc(BL), {B->getBlockID(), I}});
+    }
+  }
   llvm::sort(Positions, [&](auto &A, auto &B) {
     return SM.isBeforeInTranslationUnit(A.first, B.first);
   });
