@@ -58,7 +58,8 @@ public:
   /// Records the file of cache key K from its fresh cache entry E (with
   /// its inputs), judged fresh by a run that started at RunStartNs; false
   /// when some input changed since (or within the margin before): its
-  /// status now may not be the one of the contents that were judged.
+  /// status now may not be the one of the contents that were judged, so
+  /// the record keeps the file's facts but is never served (fresh()).
   bool add(const std::string &K, const CacheEntry &E, ResultCache &C, int64_t RunStartNs);
   size_t size() const { return Files.size(); }
   bool store(const ResultCache &C, const std::string &Key) const;

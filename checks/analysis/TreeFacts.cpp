@@ -203,17 +203,17 @@ std::string preemptlint::toJson(const FileFacts &F) {
                    {"takes_locks", Fn.TakesLocks},
                    {"answers_pinning", Fn.AnswersPinning},
                    {"manages_pinning", Fn.ManagesPinning},
-                   {"acquires", Acq},
-                   {"releases", Rel},
-                   {"acquires_some", AcqSome},
-                   {"releases_some", RelSome},
+                   {"acquires", std::move(Acq)},
+                   {"releases", std::move(Rel)},
+                   {"acquires_some", std::move(AcqSome)},
+                   {"releases_some", std::move(RelSome)},
                    {"released", Fn.Released},
                    {"ends", Fn.Ends},
                    {"pinned", need(Fn.Pinned)},
                    {"sleeps", need(Fn.Sleeps)},
                    {"sleeps_after_release", Fn.SleepsAfterRelease},
-                   {"calls", Calls},
-                   {"registers", Regs}});
+                   {"calls", std::move(Calls)},
+                   {"registers", std::move(Regs)}});
   }
   json Stores = json::array();
   for (auto &S : F.Stores)
@@ -222,8 +222,8 @@ std::string preemptlint::toJson(const FileFacts &F) {
   json Doc = {{"schema", "preemptlint-tree-facts"},
               {"version", F.Version},
               {"file", F.File},
-              {"functions", Fns},
-              {"stores", Stores}};
+              {"functions", std::move(Fns)},
+              {"stores", std::move(Stores)}};
   // Invalid UTF-8 in a name is replaced rather than aborting the dump.
   return Doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
