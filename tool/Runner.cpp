@@ -163,7 +163,12 @@ FileOutcome analyse(const Job &J, const RunnerOptions &O, bool SkipBodies) {
     CL.push_back(A);
 
   LintConfig Cfg = O.Lint;
+  // The file's name in the kernel tree, which core paths match: relative
+  // to the database's directory, else (a database kept outside the tree)
+  // to its command's directory, where Kbuild runs the compiler.
   Cfg.Analysis.MainFileName = relativeTo(O.BaseDir, J.AbsFile);
+  if (!O.BaseDir.empty() && llvm::sys::path::is_absolute(Cfg.Analysis.MainFileName))
+    Cfg.Analysis.MainFileName = relativeTo(J.Entry->Directory, J.AbsFile);
   Cfg.KeepFacts = Cfg.RecordInputs = !J.Key.empty();
   if (SkipBodies)
     Cfg.KeepBodies = &J.KeepBodies;
