@@ -209,8 +209,9 @@ const clang::FieldDecl *calledField(const clang::CallExpr *CE);
 
 /// The struct that names a field across files: its record, or for a member
 /// of an anonymous struct or union (platform_driver's union { remove;
-/// remove_new; }) the named record around it; a typedef names an anonymous
-/// record. Null when there is none.
+/// remove_new; }), or of an unnamed type of a named member (cpuhp_step's
+/// union { single; multi; } startup), the named record around it; a
+/// typedef names an anonymous record. Null when there is none.
 const clang::RecordDecl *namedRecordOf(const clang::FieldDecl *F, llvm::StringRef &Name);
 
 /// The function a callback argument names (strips casts and &), or null.

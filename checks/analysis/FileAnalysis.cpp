@@ -130,7 +130,7 @@ public:
   }
   const SourceManager &SM;
   const LangOptions &LO;
-  void field(const FieldDecl *FD, const Expr *Val) {
+  void field(const FieldDecl *FD, const Expr *Val, llvm::StringRef Index = "") {
     const FunctionDecl *Fn = functionOfArg(Val);
     if (!Fn || !FD)
       return;
@@ -142,7 +142,20 @@ public:
     namedRecordOf(FD, Rec);
     for (auto &CF : M.callbackFields())
       if (CF.Record == Rec && CF.Field == Name) {
-        EntryCtx[Fn->getCanonicalDecl()] = CF.Ctx;
+        EntryContext C = CF.Ctx;
+        if (!Index.empty())
+          for (auto &[Glob, ByIndex] : CF.CtxByIndex)
+            if (globMatch(Glob, Index)) {
+              C = ByIndex;
+              break;
+            }
+        // The syntactic form of an element's list knows no index: the
+        // semantic one, visited before or after it, decides.
+        if (!Index.empty())
+          ByIndex.insert(Fn->getCanonicalDecl());
+        else if (ByIndex.count(Fn->getCanonicalDecl()))
+          continue;
+        EntryCtx[Fn->getCanonicalDecl()] = C;
         if (RegisteredAt.try_emplace(Fn->getCanonicalDecl(), Val->getBeginLoc(), CF.Field).second)
           ByField.insert(Fn->getCanonicalDecl());
       }
@@ -154,20 +167,88 @@ public:
     return true;
   }
   bool VisitInitListExpr(InitListExpr *ILE) {
+    llvm::StringRef Index = IndexOf.lookup(ILE);
     // The traversal sees the syntactic form; fields are matched on the
     // semantic one (designated initializers resolved).
-    if (!ILE->isSemanticForm() && ILE->getSemanticForm())
+    if (!ILE->isSemanticForm() && ILE->getSemanticForm()) {
       ILE = ILE->getSemanticForm();
-    const RecordType *RT = ILE->getType()->getAsStructureType();
+      if (Index.empty())
+        Index = IndexOf.lookup(ILE);
+    }
+    indexArray(ILE);
+    fieldsOf(ILE, Index);
+    return true;
+  }
+  /// The members a record's (semantic) list initialises; a member that is
+  /// itself a struct or union (.startup.single = f) is looked into.
+  void fieldsOf(const InitListExpr *ILE, llvm::StringRef Index) {
+    const RecordType *RT = ILE->getType()->getAs<RecordType>();
     if (!RT)
-      return true;
+      return;
+    auto One = [&](const FieldDecl *FD, const Expr *V) {
+      if (auto *Sub = dyn_cast_or_null<InitListExpr>(V ? V->IgnoreImplicit() : nullptr)) {
+        if (!Sub->isSemanticForm() && Sub->getSemanticForm())
+          Sub = Sub->getSemanticForm();
+        fieldsOf(Sub, Index);
+        return;
+      }
+      field(FD, V, Index);
+    };
+    // A union's list holds the one member it initialises.
+    if (RT->getDecl()->isUnion()) {
+      if (ILE->getNumInits() == 1)
+        One(ILE->getInitializedFieldInUnion(), ILE->getInit(0));
+      return;
+    }
     unsigned I = 0;
     for (const FieldDecl *FD : RT->getDecl()->fields()) {
       if (I >= ILE->getNumInits())
         break;
-      field(FD, ILE->getInit(I++));
+      One(FD, ILE->getInit(I++));
     }
-    return true;
+  }
+
+  /// A static array of a record some callback field takes its context
+  /// from, initialised at indexes named by enumerators
+  /// ([CPUHP_TEARDOWN_CPU] = { .teardown.single = takedown_cpu }): each
+  /// element's lists, nested ones too, in both forms, learn the enumerator.
+  void indexArray(const InitListExpr *ILE) {
+    auto *AT = dyn_cast_or_null<ConstantArrayType>(ILE->getType()->getAsArrayTypeUnsafe());
+    const RecordType *RT = AT ? AT->getElementType()->getAs<RecordType>() : nullptr;
+    if (!RT || !llvm::any_of(M.callbackFields(), [&](const CallbackField &CF) {
+          return !CF.CtxByIndex.empty() && CF.Record == RT->getDecl()->getName();
+        }))
+      return;
+    const InitListExpr *Syn = ILE->isSemanticForm() ? ILE->getSyntacticForm() : ILE;
+    const EnumDecl *Enum = nullptr;
+    for (const Expr *E : Syn ? Syn->inits() : ArrayRef<Expr *>())
+      if (auto *D = dyn_cast<DesignatedInitExpr>(E); D && D->getDesignator(0)->isArrayDesignator())
+        if (auto *DR = dyn_cast<DeclRefExpr>(D->getArrayIndex(*D->getDesignator(0))->IgnoreParenImpCasts()))
+          if (auto *EC = dyn_cast<EnumConstantDecl>(DR->getDecl())) {
+            Enum = dyn_cast<EnumDecl>(EC->getDeclContext());
+            if (D->size() == 1)
+              markIndex(D->getInit(), EC->getName()); // the element as written
+          }
+    if (!Enum || !ILE->isSemanticForm())
+      return;
+    llvm::DenseMap<int64_t, llvm::StringRef> Names;
+    for (const EnumConstantDecl *EC : Enum->enumerators())
+      Names.try_emplace(EC->getInitVal().getSExtValue(), EC->getName());
+    for (unsigned I = 0; I < ILE->getNumInits(); ++I) // the element resolved
+      if (auto It = Names.find(I); It != Names.end())
+        markIndex(ILE->getInit(I), It->second);
+  }
+  void markIndex(const Expr *E, llvm::StringRef Name) {
+    if (auto *D = dyn_cast<DesignatedInitExpr>(E))
+      E = D->getInit();
+    auto *L = dyn_cast<InitListExpr>(E->IgnoreImplicit());
+    if (!L)
+      return;
+    IndexOf[L] = Name;
+    if (!L->isSemanticForm() && L->getSemanticForm())
+      IndexOf[L->getSemanticForm()] = Name;
+    for (const Expr *X : L->inits())
+      markIndex(X, Name);
   }
 
 private:
@@ -177,6 +258,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &RegisteredAt;
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs, ArgRefs;
   llvm::DenseSet<std::pair<const FieldDecl *, const FunctionDecl *>> StoredPairs;
+  llvm::DenseMap<const InitListExpr *, llvm::StringRef> IndexOf; // see indexArray()
+  llvm::DenseSet<const FunctionDecl *> ByIndex; // given a context by their index
 public:
   llvm::DenseSet<const FunctionDecl *> PassedOnly; // escapes only as call arguments
   llvm::DenseSet<const FunctionDecl *> ByField;     // RegisteredAt says only the field

@@ -160,6 +160,11 @@ private:
   /// effect and an error code otherwise (its condition is When::Zero).
   bool zeroOrErrorResult(const PathState &S, const clang::Expr *E) const;
   bool refine(PathState &S, const Expr *Cond, bool Branch);
+  /// The edge from a switch to the block of `case C:` (the condition is C
+  /// there), or to its default (the last successor: none of the cases);
+  /// false when the path knows otherwise.
+  bool caseEdge(PathState &S, const clang::SwitchStmt *Sw, const clang::CFGBlock *To,
+                bool Default);
   bool refineAtom(PathState &S, const Expr *Atom, bool NonZero);
   std::optional<int64_t> valueOf(const PathState &S, const Expr *E) const;
   std::string factKey(const Expr *E, bool &Memory) const;

@@ -233,6 +233,18 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
       CBF.Field = F["field"].get<std::string>();
       if (!parseContext(F["context"].get<std::string>(), CBF.Ctx))
         return L.fail("callback_fields", "unknown context " + F["context"].dump());
+      if (F.contains("context_by_index")) {
+        auto &B = F["context_by_index"];
+        if (!B.is_array())
+          return L.fail("callback_fields", "'context_by_index' is a list of [glob, context]");
+        for (auto &P : B) {
+          EntryContext C;
+          if (!P.is_array() || P.size() != 2 || !P[0].is_string() || !P[1].is_string() ||
+              !parseContext(P[1].get<std::string>(), C))
+            return L.fail("callback_fields", "'context_by_index' entries are [glob, context]: " + P.dump());
+          CBF.CtxByIndex.push_back({P[0].get<std::string>(), C});
+        }
+      }
       Fields.push_back(CBF);
     }
   }

@@ -129,6 +129,10 @@ enum class ContractKind : uint8_t { Acquires, Releases, MustHold, CondAcquires }
 struct CallbackField {
   std::string Record, Field;
   EntryContext Ctx;
+  /// For an element of a static array of the record initialised at an
+  /// index named by an enumerator ([CPUHP_TEARDOWN_CPU] = { ... }): the
+  /// context of the first glob the enumerator matches (else Ctx).
+  std::vector<std::pair<std::string, EntryContext>> CtxByIndex;
 };
 
 class KernelApiModel {

@@ -103,8 +103,12 @@ const FunctionDecl *preemptlint::functionOfArg(const Expr *E) {
 }
 
 const RecordDecl *preemptlint::namedRecordOf(const FieldDecl *F, llvm::StringRef &Name) {
+  // Up through anonymous members and through unnamed types of named
+  // members (struct cpuhp_step { union { ... } startup; }: cpuhp_step).
   const RecordDecl *R = F->getParent();
-  while (R && R->isAnonymousStructOrUnion())
+  while (R && (R->isAnonymousStructOrUnion() ||
+               (R->getName().empty() && !R->getTypedefNameForAnonDecl() &&
+                isa<RecordDecl>(R->getParent()))))
     R = dyn_cast<RecordDecl>(R->getParent());
   if (!R)
     return nullptr;

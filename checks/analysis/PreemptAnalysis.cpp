@@ -159,6 +159,7 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
     if (CondLoc.isFileID())
       NoteLoc = CondLoc;
   }
+  auto *Switch = dyn_cast_or_null<SwitchStmt>(B->getTerminatorStmt());
   unsigned SI = 0;
   for (auto It = B->succ_begin(); It != B->succ_end(); ++It, ++SI) {
     const CFGBlock *To = It->getReachableBlock();
@@ -174,9 +175,51 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
         continue; // infeasible on this path
       if (NoteLoc.isValid())
         T.noteBranch(NoteLoc, Branch);
+    } else if (Switch && !caseEdge(T, Switch, To, SI + 1 == B->succ_size())) {
+      continue; // infeasible on this path
     }
     propagate(B, SI, To, std::move(T));
   }
+}
+
+bool FunctionAnalyzer::caseEdge(PathState &S, const SwitchStmt *Sw, const CFGBlock *To,
+                                bool Default) {
+  auto Constant = [&](const Expr *E) -> std::optional<int64_t> {
+    Expr::EvalResult R;
+    if (!E || !E->EvaluateAsInt(R, FA.Ctx))
+      return std::nullopt;
+    return R.Val.getInt().getExtValue();
+  };
+  const Expr *Cond = Sw->getCond();
+  auto V = valueOf(S, Cond);
+  // The last successor is `default:` or the statement after the switch:
+  // not taken when the value is one of the cases.
+  if (Default) {
+    if (!V)
+      return true;
+    for (const SwitchCase *C = Sw->getSwitchCaseList(); C; C = C->getNextSwitchCase())
+      if (auto *CS = dyn_cast<CaseStmt>(C)) {
+        auto Lo = Constant(CS->getLHS());
+        auto Hi = CS->caseStmtIsGNURange() ? Constant(CS->getRHS()) : Lo;
+        if (Lo && Hi && *Lo <= *V && *V <= *Hi)
+          return false;
+      }
+    return true;
+  }
+  // `case C:` (not a range): the condition is C on this edge.
+  auto *CS = dyn_cast_or_null<CaseStmt>(To->getLabel());
+  if (!CS || CS->caseStmtIsGNURange())
+    return true;
+  auto C = Constant(CS->getLHS());
+  if (!C)
+    return true;
+  if (V)
+    return *V == *C;
+  bool Mem, Glob;
+  std::string K = factKey(Cond, Mem, Glob);
+  if (!K.empty())
+    S.setFact(Fact::exact(K, Mem, Glob, *C));
+  return true;
 }
 
 SourceLocation FunctionAnalyzer::beginOf(const Stmt *St) {

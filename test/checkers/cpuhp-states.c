@@ -78,3 +78,75 @@ int setup(void)
 	cpuhp_setup_state(dyn_state, "test:var", good_by_variable, NULL);
 	return 0;
 }
+
+/*
+ * The core's own table of steps (kernel/cpu.c's cpuhp_hp_states[]): each
+ * callback runs where the state naming its index says (model data,
+ * "context_by_index" of struct cpuhp_step's callback fields).
+ */
+struct cpuhp_step {
+	const char *name;
+	union {
+		int (*single)(unsigned int cpu);
+		int (*multi)(unsigned int cpu, void *node);
+	} startup;
+	union {
+		int (*single)(unsigned int cpu);
+		int (*multi)(unsigned int cpu, void *node);
+	} teardown;
+	bool cant_stop;
+};
+
+/* CPUHP_TEARDOWN_CPU: the control task takes the CPU down. */
+static int bad_table_teardown(unsigned int cpu)
+{
+	__this_cpu_write(backlog, 0);
+// CHECK: :[[@LINE-1]]:2: warning: __this_cpu_write() on per-CPU data in preemptible code [preempt-percpu-access]
+	return 0;
+}
+
+/* CPUHP_AP_TEST_STARTING: interrupts off on the new CPU. */
+static int bad_table_starting(unsigned int cpu)
+{
+	__this_cpu_inc(backlog);
+	mutex_lock(&cfg_mutex);
+// CHECK: :[[@LINE-1]]:2: warning: {{.*}}mutex_lock(){{.*}} [preempt-sleep-in-atomic]
+	mutex_unlock(&cfg_mutex);
+	return 0;
+}
+
+/* CPUHP_AP_TEST_ONLINE: the CPU's hotplug thread; a multi-instance step. */
+static int good_table_online(unsigned int cpu, void *node)
+{
+	__this_cpu_inc(backlog);
+	mutex_lock(&cfg_mutex);
+	mutex_unlock(&cfg_mutex);
+	return 0;
+}
+
+static struct cpuhp_step cpuhp_hp_states[] = {
+	[CPUHP_OFFLINE] = {
+		.name = "offline",
+		.startup.single = NULL,
+		.teardown.single = NULL,
+	},
+	[CPUHP_AP_TEST_STARTING] = {
+		.name = "test:starting",
+		.startup.single = bad_table_starting,
+	},
+	[CPUHP_TEARDOWN_CPU] = {
+		.name = "cpu:teardown",
+		.startup.single = NULL,
+		.teardown.single = bad_table_teardown,
+		.cant_stop = true,
+	},
+	[CPUHP_AP_TEST_ONLINE] = {
+		.name = "test:online",
+		.startup.multi = good_table_online,
+	},
+};
+
+struct cpuhp_step *step(int state)
+{
+	return &cpuhp_hp_states[state];
+}

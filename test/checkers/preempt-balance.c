@@ -402,6 +402,34 @@ void good_correlated_local(void)
 		local_bh_enable();
 }
 
+/* A switch: the case taken is the value on the rest of the path. */
+void good_correlated_switch(int mode)
+{
+	switch (mode) {
+	case 1:
+		preempt_disable();
+		break;
+	case 2:
+		work();
+		break;
+	}
+	work();
+	switch (mode) {
+	case 1:
+		preempt_enable();
+		break;
+	default:
+		break;
+	}
+	if (mode == 1)
+		preempt_disable();
+	work();
+	switch (mode) {
+	case 1:
+		preempt_enable();
+	}
+}
+
 /* Two different conditions: the (x, !y) path leaks. */
 void bad_uncorrelated(int x, int y)
 {
