@@ -249,6 +249,8 @@ SanitizeResult preemptlint::sanitizeCommand(const std::vector<std::string> &Args
   if (Args.empty())
     return R;
   std::vector<std::string> Flat;
+  R.ReadResponseFile = llvm::any_of(ArrayRef<std::string>(Args).drop_front(),
+                                    [](const std::string &A) { return A.size() > 1 && A[0] == '@'; });
   expandResponseFiles(ArrayRef<std::string>(Args).drop_front(), Directory, 0, Flat,
                       R.Dropped);
 
@@ -321,7 +323,9 @@ SanitizeResult preemptlint::sanitizeCommand(const std::vector<std::string> &Args
     if (D.V == Verdict::Keep && (OptName == "-include" || OptName == "-imacros")) {
       sys::fs::file_status St;
       std::string P = absolutePath(Directory.str(), A.getValue());
-      if (!sys::fs::status(P, St) && St.type() != sys::fs::file_type::regular_file) {
+      bool Irregular = !sys::fs::status(P, St) && St.type() != sys::fs::file_type::regular_file;
+      R.ForcedIncludes.push_back({P, !Irregular});
+      if (Irregular) {
         R.Dropped.emplace(OptName.str(), DropReason::NotRegularFile);
         continue;
       }

@@ -31,6 +31,11 @@ struct SanitizeResult {
   std::vector<std::string> Args; // argv[0] first; the analysed file included
   /// Dropped flag kinds (the option's spelling, e.g. "-Xclang") and why.
   std::map<std::string, DropReason> Dropped;
+  /// What the result depends on besides the command: forced includes whose
+  /// type was looked at (absolute path, and whether it is a regular file),
+  /// and whether a response file was read (its contents are the command).
+  std::vector<std::pair<std::string, bool>> ForcedIncludes;
+  bool ReadResponseFile = false;
 };
 
 /// Keeps the allowlisted part of Args (argv[0] first). Directory is the

@@ -11,6 +11,7 @@
 #include "Runner.h"
 
 #include "Cache.h"
+#include "CommandMemo.h"
 #include "RunManifest.h"
 #include "CommandSanitizer.h"
 #include "Output.h"
@@ -378,16 +379,43 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
       continue;
     }
     J.Entry = DB.lookup(J.AbsFile);
-    if (!J.Entry) {
+    if (!J.Entry)
       J.Error = "no compile command for this file in the compilation database";
+  }
+  // The commands as the last run over them sanitised them (CommandMemo.h):
+  // a file served from the cache needs only its key; one to analyse has
+  // its command sanitised when its worker starts.
+  bool UseCache = O.Cache && O.Cache->enabled();
+  CommandMemo Memo, NewMemo;
+  std::string MemoKey;
+  bool MemoHit = false;
+  if (UseCache) {
+    std::vector<const CompileEntry *> Entries;
+    for (auto &J : Jobs)
+      if (J.Entry)
+        Entries.push_back(J.Entry);
+    MemoKey = CommandMemo::keyFor(O.CacheSalt, Entries);
+    MemoHit = Memo.load(*O.Cache, MemoKey);
+  }
+  for (Job &J : Jobs) {
+    if (!J.Entry)
+      continue;
+    bool Hooked = hooked(J.AbsFile);
+    if (const CommandMemo::File *F = MemoHit && !Hooked ? Memo.find(J.AbsFile) : nullptr) {
+      J.Key = F->Key;
+      Dropped.insert(F->Dropped.begin(), F->Dropped.end());
       continue;
     }
     SanitizeResult S = sanitizeCommand(J.Entry->arguments(), J.Entry->Directory, J.Entry->File);
-    J.Args = std::move(S.Args);
+    J.Args = S.Args;
     Dropped.insert(S.Dropped.begin(), S.Dropped.end());
-    if (O.Cache && O.Cache->enabled() && !hooked(J.AbsFile))
+    if (UseCache && !Hooked) {
       J.Key = ResultCache::key(O.CacheSalt, J.Entry->Directory, J.Args, J.AbsFile);
+      NewMemo.add(J.AbsFile, J.Key, S);
+    }
   }
+  if (UseCache && !MemoHit)
+    NewMemo.store(*O.Cache, MemoKey);
   for (auto &KV : Dropped)
     if (KV.second != DropReason::Routine)
       llvm::errs() << "preemptlint: warning: " << describeDrop(KV.first, KV.second) << "\n";
@@ -443,6 +471,9 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
           progress(I);
           continue;
         }
+        if (Jobs[I].Args.empty()) // its key came from the memo
+          Jobs[I].Args = sanitizeCommand(Jobs[I].Entry->arguments(), Jobs[I].Entry->Directory,
+                                         Jobs[I].Entry->File).Args;
         int P[2];
         if (pipe(P) != 0) {
           Outcomes[I].Error = std::string("internal error: cannot start a worker: ") + strerror(errno);
