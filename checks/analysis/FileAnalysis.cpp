@@ -136,8 +136,9 @@ public:
       return;
     // Every store, for the link (the traversal may see an initialiser in
     // both its syntactic and semantic form: once each pair).
-    if (StoredPairs.insert({FD, Fn->getCanonicalDecl()}).second)
-      Stores.push_back({FD, Fn, Val->getBeginLoc()});
+    auto [At, New] = StoreAt.try_emplace({FD, Fn->getCanonicalDecl()}, Stores.size());
+    if (New)
+      Stores.push_back({FD, Fn, Val->getBeginLoc(), std::nullopt});
     llvm::StringRef Rec, Name = FD->getName();
     namedRecordOf(FD, Rec);
     for (auto &CF : M.callbackFields())
@@ -147,6 +148,7 @@ public:
           for (auto &[Glob, ByIndex] : CF.CtxByIndex)
             if (globMatch(Glob, Index)) {
               C = ByIndex;
+              Stores[At->second].Ctx = C; // for the link, in other files
               break;
             }
         // The syntactic form of an element's list knows no index: the
@@ -257,7 +259,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, EntryContext> &EntryCtx;
   llvm::DenseMap<const FunctionDecl *, std::pair<SourceLocation, llvm::StringRef>> &RegisteredAt;
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs, ArgRefs;
-  llvm::DenseSet<std::pair<const FieldDecl *, const FunctionDecl *>> StoredPairs;
+  llvm::DenseMap<std::pair<const FieldDecl *, const FunctionDecl *>, size_t> StoreAt; // into Stores
   llvm::DenseMap<const InitListExpr *, llvm::StringRef> IndexOf; // see indexArray()
   llvm::DenseSet<const FunctionDecl *> ByIndex; // given a context by their index
 public:

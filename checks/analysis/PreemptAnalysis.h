@@ -48,6 +48,9 @@ struct FieldStoreRec {
   const clang::FieldDecl *Field;
   const clang::FunctionDecl *Target;
   clang::SourceLocation Loc;
+  /// The context the store's place gives (an element of a static table at
+  /// an index the model reads, "context_by_index"), over the field's own.
+  std::optional<EntryContext> Ctx;
 };
 
 /// The net effect of a function, applied at its call sites.

@@ -293,6 +293,8 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
     Fs.Target = X.id(St.Target);
     Fs.TargetName = St.Target->getName().str();
     Fs.At = X.pos(St.Loc);
+    if (St.Ctx)
+      Fs.Context = contextName(*St.Ctx).str();
     Out.Stores.push_back(std::move(Fs));
   }
 }

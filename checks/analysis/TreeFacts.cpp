@@ -107,8 +107,17 @@ struct Reader {
            boolean(O, "model", C.Modelled);
   }
   bool store(const json &O, FieldStore &S) {
-    return O.is_object() && str(O, "field", S.Field) && str(O, "target", S.Target) &&
-           str(O, "name", S.TargetName) && pos(O, "at", S.At);
+    if (!(O.is_object() && str(O, "field", S.Field) && str(O, "target", S.Target) &&
+          str(O, "name", S.TargetName) && pos(O, "at", S.At)))
+      return false;
+    auto It = O.find("context"); // optional
+    if (It == O.end())
+      return true;
+    EntryContext C;
+    if (!It->is_string() || !parseContext(It->get<std::string>(), C))
+      return fail("a field store's 'context' is not a context");
+    S.Context = It->get<std::string>();
+    return true;
   }
   bool function(const json &O, FunctionFacts &F) {
     if (!O.is_object())
@@ -216,9 +225,12 @@ std::string preemptlint::toJson(const FileFacts &F) {
                    {"registers", std::move(Regs)}});
   }
   json Stores = json::array();
-  for (auto &S : F.Stores)
-    Stores.push_back(
-        {{"field", S.Field}, {"target", S.Target}, {"name", S.TargetName}, {"at", pos(S.At)}});
+  for (auto &S : F.Stores) {
+    json X = {{"field", S.Field}, {"target", S.Target}, {"name", S.TargetName}, {"at", pos(S.At)}};
+    if (!S.Context.empty())
+      X["context"] = S.Context; // optional: absent, the field's own
+    Stores.push_back(std::move(X));
+  }
   json Doc = {{"schema", "preemptlint-tree-facts"},
               {"version", F.Version},
               {"file", F.File},

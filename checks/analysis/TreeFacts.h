@@ -22,7 +22,7 @@ namespace preemptlint {
 
 /// 2: calls through ops fields ("field" call sites) and the functions the
 /// file stores into fields ("stores").
-constexpr int TreeFactsVersion = 4;
+constexpr int TreeFactsVersion = 5;
 
 struct SrcPos {
   std::string File;
@@ -85,6 +85,7 @@ struct FieldStore {
   std::string Target; // the function, by linkage name
   std::string TargetName;
   SrcPos At;
+  std::string Context; // given by the store's place ("" : the field's own)
 };
 
 struct FunctionFacts {

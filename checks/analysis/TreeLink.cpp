@@ -155,8 +155,8 @@ public:
   TreeStats Stats;
 
 private:
-  /// Callbacks (registered or stored into a field), those registered in a
-  /// context other than process context, and the functions known to run in
+  /// Callbacks (registered or stored into a field), those registered or
+  /// stored in a context other than process context, and the functions known to run in
   /// preemptible process context, first reason in a fixed order:
   /// registered so, stored into a field the model gives process context,
   /// or named so by the model.
@@ -184,11 +184,13 @@ private:
           ProcessRoots.try_emplace(T, std::move(Why));
         }
     for (auto &[S, File] : StoreList) {
-      auto Ctx = FieldContext.find(S->Field);
+      auto Ctx = contextOf(*S);
       const FunctionFacts *T = lookup(S->Target);
       if (T)
         Callbacks.insert(T);
-      if (!T || Ctx == FieldContext.end() || Ctx->second != EntryContext::Process)
+      if (T && Ctx && *Ctx != EntryContext::Process)
+        OtherContext.insert(T); // a timer's function, a STARTING hotplug step
+      if (!T || Ctx != EntryContext::Process)
         continue;
       RootContext Why;
       Why.K = RootContext::Stored;
@@ -374,14 +376,14 @@ private:
   void reportMethods() {
     std::set<const FunctionFacts *> Done;
     for (auto &[S, File] : StoreList) {
-      auto Ctx = FieldContext.find(S->Field);
-      if (Ctx == FieldContext.end() || !atomicContext(Ctx->second))
+      auto Ctx = contextOf(*S);
+      if (!Ctx || !atomicContext(*Ctx))
         continue;
       const FunctionFacts *T = lookup(S->Target);
       if (!T || FileOf.lookup(T) == File || !Done.insert(T).second)
         continue;
       if (auto Chain = atomicEntrySleep(T))
-        H.sleepInAtomicMethod(*T, *S, contextName(Ctx->second).str(), *Chain);
+        H.sleepInAtomicMethod(*T, *S, contextName(*Ctx).str(), *Chain);
     }
   }
 
@@ -449,7 +451,7 @@ private:
       // in the scheduler core, whose functions run in states of their own).
       if (It != Needs.end() && It->second.size() <= MaxReportedChain && !F->AnswersPinning &&
           !Callers.count(F) && !ModelCallers.count(F) && (F->TakesLocks || F->Sleeps.Has) &&
-          !schedulerCore(F))
+          !schedulerCore(F) && !OtherContext.count(F))
         H.unpinnedInRoot(*F, It->second);
     }
   }
@@ -719,6 +721,17 @@ private:
   llvm::DenseMap<const CallSite *, TargetList> Targets;
   std::vector<std::pair<const FieldStore *, llvm::StringRef>> StoreList; // with its file
   llvm::StringMap<EntryContext> FieldContext; // the model's callback_fields, by field
+  /// The context a store gives its function: the store's own (a table
+  /// element's index), else its field's.
+  std::optional<EntryContext> contextOf(const FieldStore &S) const {
+    EntryContext C;
+    if (!S.Context.empty() && parseContext(S.Context, C))
+      return C;
+    auto It = FieldContext.find(S.Field);
+    if (It == FieldContext.end())
+      return std::nullopt;
+    return It->second;
+  }
   Chains Sleeps, Needs;
   llvm::DenseMap<const FunctionFacts *, RootContext> ProcessRoots;
   /// Functions registered or stored into a field somewhere in the tree.
