@@ -239,9 +239,27 @@ void ResultCache::touch(const std::string &Key, const std::string &Space) const 
     ::utimensat(AT_FDCWD, entryPath(Key, Space).c_str(), nullptr, 0);
 }
 
-uint64_t ResultCache::trim(uint64_t MaxBytes) const {
+uint64_t ResultCache::trim(uint64_t MaxBytes, bool FewStored) const {
   if (!enabled())
     return 0;
+  // The size the last walk found, and when (DIR/v1/trimmed): a run that
+  // stored a few entries does not walk the cache again within ten minutes
+  // of a walk that found it under half its limit.
+  llvm::SmallString<256> Stamp(Root);
+  llvm::sys::path::append(Stamp, "trimmed");
+  constexpr int64_t TenMinutesNs = 600ll * 1000000000;
+  if (FewStored && MaxBytes) {
+    struct stat St;
+    uint64_t Last = 0;
+    if (::stat(Stamp.c_str(), &St) == 0 && S_ISREG(St.st_mode)) {
+      int64_t M = int64_t(St.st_mtim.tv_sec) * 1000000000 + St.st_mtim.tv_nsec;
+      std::string Err;
+      auto Buf = readRegularFile(std::string(Stamp), 64, Err);
+      if (Buf && !Buf->getBuffer().trim().getAsInteger(10, Last) && nowNs() - M < TenMinutesNs &&
+          Last < MaxBytes / 2)
+        return 0;
+    }
+  }
   struct Item {
     int64_t Used;
     uint64_t Size;
@@ -254,7 +272,7 @@ uint64_t ResultCache::trim(uint64_t MaxBytes) const {
   for (llvm::sys::fs::recursive_directory_iterator It(Root, EC), End; It != End && !EC;
        It.increment(EC)) {
     struct stat St;
-    if (::lstat(It->path().c_str(), &St) != 0 || !S_ISREG(St.st_mode))
+    if (::lstat(It->path().c_str(), &St) != 0 || !S_ISREG(St.st_mode) || It->path() == Stamp)
       continue;
     int64_t M = int64_t(St.st_mtim.tv_sec) * 1000000000 + St.st_mtim.tv_nsec;
     if (llvm::StringRef(It->path()).contains(".tmp-")) {
@@ -265,8 +283,12 @@ uint64_t ResultCache::trim(uint64_t MaxBytes) const {
     Total += uint64_t(St.st_size);
     Items.push_back({M, uint64_t(St.st_size), It->path()});
   }
-  if (MaxBytes == 0 || Total <= MaxBytes)
+  auto Done = [&] {
+    writeFileAtomically(std::string(Stamp), std::to_string(Total) + "\n");
     return Removed;
+  };
+  if (MaxBytes == 0 || Total <= MaxBytes)
+    return Done();
   llvm::sort(Items, [](const Item &A, const Item &B) { return A.Used < B.Used; });
   uint64_t Goal = MaxBytes / 10 * 9;
   for (auto &I : Items) {
@@ -277,7 +299,7 @@ uint64_t ResultCache::trim(uint64_t MaxBytes) const {
       Removed += I.Size;
     }
   }
-  return Removed;
+  return Done();
 }
 
 bool ResultCache::store(const std::string &Key, const CacheEntry &E,

@@ -82,8 +82,10 @@ public:
   /// until the cache holds at most 90% of MaxBytes, and temporary files
   /// older than an hour (left by a killed run). Another run may use the
   /// cache meanwhile: a removed entry is rebuilt by whoever needs it.
-  /// Returns the bytes removed.
-  uint64_t trim(uint64_t MaxBytes) const;
+  /// FewStored: the run stored a few entries (an edit's re-run); then the
+  /// walk is skipped within ten minutes of one that found the cache under
+  /// half of MaxBytes. Returns the bytes removed.
+  uint64_t trim(uint64_t MaxBytes, bool FewStored = false) const;
 
   /// Records the file status of each input (InputFile::Stat), so that a
   /// later lookup trusts an input whose status is unchanged without

@@ -6,7 +6,7 @@
 
 using namespace preemptlint;
 
-static constexpr const char *Magic = "preemptlint-manifest-1";
+static constexpr const char *Magic = "preemptlint-manifest-2";
 
 std::string RunManifest::keyFor(const std::string &Salt, std::vector<std::string> FileKeys) {
   llvm::sort(FileKeys);
@@ -24,6 +24,7 @@ bool RunManifest::load(ResultCache &C, const std::string &Key) {
   llvm::StringRef All = Blob->getBuffer();
   WireReader R(All);
   bool Sound = R.str() == Magic && R.str() == Key;
+  Sound = Sound && !llvm::StringRef(R.str()).getAsInteger(10, TouchedNs);
   for (uint32_t I = 0, N = Sound ? R.u32() : 0; I < N && !R.Bad; ++I) {
     std::string P = R.str(), S = R.str();
     Index.try_emplace(P, uint32_t(Paths.size()));
@@ -84,7 +85,13 @@ uint32_t RunManifest::input(llvm::StringRef Path, const std::string &Stat) {
   return It->second;
 }
 
+bool RunManifest::touchDue() const {
+  constexpr int64_t HourNs = 3600ll * 1000000000;
+  return ResultCache::nowNs() - TouchedNs > HourNs;
+}
+
 void RunManifest::startFrom(const RunManifest &From) {
+  TouchedNs = From.touchDue() ? ResultCache::nowNs() : From.TouchedNs;
   Paths = From.Paths;
   Stats = From.Stats;
   Index = From.Index;
@@ -131,7 +138,7 @@ bool RunManifest::store(const ResultCache &C, const std::string &Key) const {
     if (NewIndex[X] != Unused)
       Order[NewIndex[X]] = X;
   WireWriter W;
-  W.str(Magic), W.str(Key), W.u32(Used);
+  W.str(Magic), W.str(Key), W.str(std::to_string(TouchedNs)), W.u32(Used);
   for (uint32_t X : Order)
     W.str(Paths[X]), W.str(Stats[X]);
   W.u32(uint32_t(Files.size()));

@@ -50,8 +50,13 @@ public:
     auto It = Files.find(K);
     return It == Files.end() ? nullptr : &It->second;
   }
+  /// Whether the files served from this manifest should mark their entries
+  /// used (ResultCache::touch(), which trim() reads): once an hour, not on
+  /// every run (a thousand-file tree costs a thousand utimensat() calls).
+  bool touchDue() const;
   /// Starts from the input table of From (the manifest this run loaded),
-  /// so that keep() copies a record without looking its inputs up again.
+  /// so that keep() copies a record without looking its inputs up again;
+  /// the entries count as marked used now when From's were due.
   void startFrom(const RunManifest &From);
   /// Records the file of cache key K as served from From (startFrom(From)).
   void keep(const std::string &K, const RunManifest &From);
@@ -69,6 +74,7 @@ private:
   ResultCache *Cache = nullptr;  // of load(): for the inputs' status now
   std::vector<std::string> Paths, Stats;
   llvm::StringMap<uint32_t> Index;
+  int64_t TouchedNs = 0;         // when its files' entries were last marked used
   std::vector<int8_t> Same;      // load(): -1 not yet stat()ed, 0 changed, 1 kept
   std::map<std::string, ManifestFile> Files;
   llvm::StringMap<std::string> Now; // add(): status now, by path

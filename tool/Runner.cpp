@@ -326,7 +326,8 @@ bool fromManifest(RunManifest &M, ResultCache &C, Job &J, const RunnerOptions &O
   Out = std::move(O);
   Out.FromCache = true;
   J.FromManifest = true;
-  C.touch(J.Key);
+  if (M.touchDue())
+    C.touch(J.Key);
   if (!Opts.Lint.FactsDir.empty() && !F->FactsName.empty()) {
     J.LazyFacts = true;
     Out.TU.FactsName = F->FactsName;
@@ -604,7 +605,9 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
       if (Outcomes[I].Error.empty() && !J.Fresh.FactsName.empty())
         Kept.add(J.Key, J.Fresh, *O.Cache, RunStartNs);
     }
-    if (!Whole)
+    // Served whole: written again only to record that its entries were
+    // marked used now (once an hour).
+    if (!Whole || In.touchDue())
       Kept.store(*O.Cache, ManifestKey);
   }
 

@@ -117,6 +117,9 @@ static cl::opt<unsigned> Budget("budget", cl::desc("Analysis steps per function 
 
 /// What makes two runs' results comparable: the tool, the model texts and
 /// the options that change results, and BaseDir (keySalt).
+/// A run that analysed at most this many files stored a few entries.
+static constexpr size_t FewStoredFiles = 16;
+
 static std::string runSalt(const std::string &ModelPath, const std::string &BaseDir) {
   std::string Err;
   std::vector<std::string> ModelTexts;
@@ -479,8 +482,9 @@ int main(int argc, const char **argv) {
   if (!KeepFacts)
     removeFactsDir(FactsDir);
 
-  // Something was stored: keep the cache within its size.
+  // Something was stored: keep the cache within its size (an edit's re-run,
+  // a few files, need not walk it each time).
   if (Cache.enabled() && (R.FromCache < R.Files || (WholeTree && R.Link != RunResult::LinkFromCache)))
-    Cache.trim(CacheMax);
+    Cache.trim(CacheMax, /*FewStored=*/R.Files - R.FromCache <= FewStoredFiles);
   return report(R, reportOptions(), Out.get(), BaselineOut.get(), Accepted, Dump, Others.size());
 }
