@@ -37,7 +37,7 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   }
   const FunctionSummary *CS = FA.summaryFor(E.Callee);
   if (!Inverse)
-    recordCall(S, {E.Callee, E.Field, E.Loc}, CS);
+    recordCall(S, {E.Callee, E.Field, E.Loc, false, E.ArgExprs}, CS);
   if (!CS)
     return;
   // An inline helper of a header (netdev_start_xmit(), get_locked_pte())
@@ -62,9 +62,10 @@ void FunctionAnalyzer::applyCall(PathState &S, const Event &E, bool Inverse) {
   // A need only where a parameter is zero (or non-zero), and the caller
   // passes a constant the other way: none.
   bool NeedRuledOut = false;
-  if (CS->Pinned && CS->PinnedParam >= 0 && unsigned(CS->PinnedParam) < E.ArgExprs.size())
-    if (auto V = valueOf(S, E.ArgExprs[CS->PinnedParam]))
-      NeedRuledOut = (*V != 0) != CS->PinnedParamNonZero;
+  if (CS->Pinned && CS->PinnedWhere.known() &&
+      unsigned(CS->PinnedWhere.Param) < E.ArgExprs.size())
+    if (auto V = valueOf(S, E.ArgExprs[CS->PinnedWhere.Param]))
+      NeedRuledOut = CS->PinnedWhere.ruledOutBy(*V);
   if (CS->Pinned && !Inverse && !NeedRuledOut) {
     ViaCall Need = Via;
     Need.Where = CS->Pinned.At;

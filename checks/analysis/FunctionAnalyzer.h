@@ -114,7 +114,8 @@ private:
   void applyCall(PathState &S, const Event &E, bool Inverse);
   void checkPinned(PathState &S, const Event &E, const ViaCall &Via);
   /// Notes under which parameter value the need just recorded lies.
-  void notePinnedCondition(const PathState &S);
+  /// Adds what path S knows of a parameter to C (ParamCond).
+  void noteParamCondition(const PathState &S, ParamCond &C);
   /// A call as the summary records it: the callee or the ops field called
   /// through, where, and whether the model describes the callee (a
   /// registering function: FunctionSummary::CallRec::Modelled).
@@ -123,6 +124,7 @@ private:
     const clang::FieldDecl *Field = nullptr;
     SourceLocation Loc;
     bool Modelled = false;
+    llvm::ArrayRef<const clang::Expr *> Args = {}; // of a direct call
   };
   /// Keeps the state a call is made in, for the whole-tree link.
   /// Inner: a call the callee (an inline helper of a header) makes itself,
@@ -199,8 +201,19 @@ private:
   unsigned Steps = 0;
   bool OutOfBudget = false;
   /// Parameters the body assigns, increments or takes the address of
-  /// (notePinnedCondition(): a fact about one is not its caller's value).
+  /// (noteParamCondition(): a fact about one is not its caller's value
+  /// once a write may have happened before the site).
   std::optional<llvm::SmallPtrSet<const clang::ParmVarDecl *, 4>> WrittenParams;
+  /// Where each written parameter is written: (block, element); an
+  /// address taken counts as written everywhere (block null).
+  llvm::DenseMap<const clang::ParmVarDecl *,
+                 llvm::SmallVector<std::pair<const clang::CFGBlock *, unsigned>, 2>>
+      ParamWrites;
+  llvm::DenseMap<std::pair<const clang::CFGBlock *, const clang::CFGBlock *>, bool> Reaches;
+  bool writtenBefore(const clang::ParmVarDecl *P);
+  bool reaches(const clang::CFGBlock *From, const clang::CFGBlock *To);
+  const clang::CFGBlock *CurBlock = nullptr; // the element being transferred
+  unsigned CurElem = 0;
   clang::SourceLocation CurCondLoc; // the branch being refined
   bool WasConditional = false;      // applying a trylock's effects
   bool UnlikelyPath = false;        // refining the unlikely side of a branch

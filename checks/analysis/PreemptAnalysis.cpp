@@ -91,8 +91,10 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
   auto &Evs = FE.Events[BID];
   size_t Next = 0;
   unsigned Idx = 0;
+  CurBlock = B;
   for (const CFGElement &El : *B) {
     unsigned I = Idx++;
+    CurElem = I;
     if (++Steps > FA.Opts.Budget) {
       OutOfBudget = true;
       return;

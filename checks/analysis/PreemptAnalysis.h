@@ -43,6 +43,26 @@ struct AnalysisOptions {
   std::vector<std::string> CorePaths;     // overrides the model's core_paths when set
 };
 
+/// What the paths of some site (a per-CPU need, an unpinned call) know of
+/// one parameter the function never writes: every such path has it zero,
+/// or non-zero, or (Value) exactly one value. A call passing a constant the
+/// other way reaches none of those sites (perf_iterate_ctx(.., all=true)
+/// never reaches event_filter_match(); task_work_add(.., TWA_RESUME) never
+/// its `case TWA_NMI_CURRENT:`).
+struct ParamCond {
+  int Param = -1;                // none yet (or Any)
+  bool NonZero = false;
+  std::optional<int64_t> Value;  // exactly this (implies NonZero == (*Value != 0))
+  bool Any = false;              // some site's path knows no such value
+  bool known() const { return Param >= 0 && !Any; }
+  /// Does a call passing V for the parameter reach none of the sites?
+  bool ruledOutBy(int64_t V) const {
+    if (!known())
+      return false;
+    return Value ? V != *Value : (V != 0) != NonZero;
+  }
+};
+
 /// A function stored into a struct field (.enter = fn, t->function = fn).
 struct FieldStoreRec {
   const clang::FieldDecl *Field;
@@ -95,13 +115,9 @@ struct FunctionSummary {
   /// link asks the callers. Loc is where it was taken; Exit a holding return.
   std::vector<LockSite> HeldSome;
   int SleepGfpParam = -1;         // sleeps if this GFP parameter allows reclaim
-  /// Pinned only on paths that know a parameter's value: every need site
-  /// lies where parameter PinnedParam is zero (PinnedParamNonZero false) or
-  /// non-zero; a caller that passes a constant the other way needs nothing
-  /// (perf_iterate_ctx(.., all=true) never reaches event_filter_match()).
-  int PinnedParam = -1;
-  bool PinnedParamNonZero = false;
-  bool PinnedAnyPath = false;     // some need site knows no such value
+  /// Where the per-CPU need sites lie (ParamCond): a caller passing a
+  /// constant the other way needs nothing.
+  ParamCond PinnedWhere;
   Need SleepGfp;                  // ... at this allocation
   bool Complete = true;
 
@@ -120,6 +136,11 @@ struct FunctionSummary {
     llvm::StringRef AtomicBy;
     clang::SourceLocation AtomicSince;
     bool Unpinned = false;
+    ParamCond UnpinnedWhere;       // where the unpinned paths make it
+    /// The argument values every unpinned path passes (unknown: nullopt),
+    /// the first few arguments.
+    llvm::SmallVector<std::optional<int64_t>, 4> UnpinnedArgs;
+    bool UnpinnedArgsSet = false;
     bool KnownSleeps = false, KnownPinned = false;
     /// A call of a registering function the model describes: an edge of the
     /// tree for per-CPU needs only (its own body may need pinning).

@@ -76,8 +76,27 @@ FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const
     C.AtomicSince = Inner->AtomicSince;
   }
   if (!(A & cpuPinningRegions()) && !S.unknownIn(cpuPinningRegions()) &&
-      (!Inner || Inner->Unpinned))
+      (!Inner || Inner->Unpinned)) {
     C.Unpinned = true;
+    // Where such paths make it, and the values they pass: the link rules
+    // out the callee's need by them (ParamCond).
+    noteParamCondition(S, C.UnpinnedWhere);
+    constexpr unsigned MaxArgs = 6;
+    llvm::SmallVector<std::optional<int64_t>, 4> Vals;
+    if (Inner)
+      Vals = Inner->UnpinnedArgs; // the helper's own call, in its own terms
+    else
+      for (unsigned I = 0; I < K.Args.size() && I < MaxArgs; ++I)
+        Vals.push_back(valueOf(S, K.Args[I]));
+    if (!C.UnpinnedArgsSet) {
+      C.UnpinnedArgs = std::move(Vals);
+      C.UnpinnedArgsSet = true;
+    } else {
+      for (unsigned I = 0; I < C.UnpinnedArgs.size(); ++I)
+        if (I >= Vals.size() || Vals[I] != C.UnpinnedArgs[I])
+          C.UnpinnedArgs[I].reset();
+    }
+  }
   for (auto &L : S.Locks)
     if (L.Decl && C.Held.size() < 8 && !llvm::is_contained(C.Held, L.Decl))
       C.Held.push_back(L.Decl);
@@ -96,7 +115,7 @@ void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &
   if (Deferred) {
     // A static helper: its callers answer for it (the summary carries the need).
     recordNeed(Sum.Pinned, E, Via);
-    notePinnedCondition(S);
+    noteParamCondition(S, Sum.PinnedWhere);
     return;
   }
   H.unpinnedAccess(FC, E, Via, S);
@@ -122,18 +141,91 @@ static void findWrittenParams(const Stmt *S, llvm::SmallPtrSetImpl<const ParmVar
     findWrittenParams(C, Out);
 }
 
-void FunctionAnalyzer::notePinnedCondition(const PathState &S) {
-  if (Sum.PinnedAnyPath)
+/// May a write of P (a written parameter) have happened before the element
+/// being transferred? Yes when a write lies earlier in its block, or in a
+/// block that reaches it (a loop's own block reaches itself).
+bool FunctionAnalyzer::writtenBefore(const ParmVarDecl *P) {
+  if (!CurBlock)
+    return true;
+  if (ParamWrites.empty())
+    for (const CFGBlock *B : FE.Order) {
+      unsigned Idx = 0;
+      for (const CFGElement &El : *B) {
+        unsigned I = Idx++;
+        auto CS = El.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        llvm::SmallPtrSet<const ParmVarDecl *, 2> W;
+        const Stmt *St = CS->getStmt();
+        auto *UO = dyn_cast<UnaryOperator>(St);
+        if (UO && UO->getOpcode() == UO_AddrOf) {
+          if (auto *DR = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+            if (auto *PV = dyn_cast<ParmVarDecl>(DR->getDecl()))
+              ParamWrites[PV].push_back({nullptr, 0});
+          continue;
+        }
+        if (isa<BinaryOperator>(St) || UO) {
+          // The statement itself writes (its operands are elements of their own).
+          const Expr *Target = nullptr;
+          if (auto *BO = dyn_cast<BinaryOperator>(St); BO && BO->isAssignmentOp())
+            Target = BO->getLHS();
+          else if (UO && UO->isIncrementDecrementOp())
+            Target = UO->getSubExpr();
+          if (Target)
+            if (auto *DR = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+              if (auto *PV = dyn_cast<ParmVarDecl>(DR->getDecl()))
+                ParamWrites[PV].push_back({B, I});
+        }
+      }
+    }
+  auto It = ParamWrites.find(P);
+  if (It == ParamWrites.end())
+    return true; // written where the CFG has no element of it: assume so
+  for (auto &[WB, WI] : It->second) {
+    if (!WB || (WB == CurBlock && WI < CurElem) || reaches(WB, CurBlock))
+      return true;
+  }
+  return false;
+}
+
+/// Is To reached from From by at least one edge?
+bool FunctionAnalyzer::reaches(const CFGBlock *From, const CFGBlock *To) {
+  auto [It, New] = Reaches.try_emplace({From, To}, false);
+  if (!New)
+    return It->second;
+  llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+  llvm::SmallVector<const CFGBlock *, 32> Stack;
+  for (const auto &S : From->succs())
+    if (const CFGBlock *B = S.getReachableBlock(); B && Seen.insert(B).second)
+      Stack.push_back(B);
+  bool Found = false;
+  while (!Stack.empty() && !Found) {
+    const CFGBlock *B = Stack.pop_back_val();
+    if (B == To) {
+      Found = true;
+      break;
+    }
+    for (const auto &S : B->succs())
+      if (const CFGBlock *N = S.getReachableBlock(); N && Seen.insert(N).second)
+        Stack.push_back(N);
+  }
+  Reaches[{From, To}] = Found;
+  return Found;
+}
+
+void FunctionAnalyzer::noteParamCondition(const PathState &S, ParamCond &C) {
+  if (C.Any)
     return;
   if (!WrittenParams) {
     WrittenParams.emplace();
     findWrittenParams(FE.FD->getBody(), *WrittenParams);
   }
-  // The first parameter this path knows to be zero or non-zero (facts are
-  // keyed by the parameter's name; one stored to since is forgotten).
+  // The first parameter this path knows to be zero, non-zero or exactly a
+  // value (facts are keyed by the parameter's name; one stored to since is
+  // forgotten).
   for (const ParmVarDecl *P : FE.FD->parameters()) {
     if (P->getName().empty() || !P->getType()->isIntegralOrEnumerationType() ||
-        WrittenParams->count(P))
+        (WrittenParams->count(P) && writtenBefore(P)))
       continue;
     const Fact *F = S.fact(P->getName());
     if (!F || F->Memory || F->Global)
@@ -142,16 +234,23 @@ void FunctionAnalyzer::notePinnedCondition(const PathState &S) {
     if (!T)
       continue;
     int Idx = int(P->getFunctionScopeIndex());
-    if (Sum.PinnedParam < 0 && !Sum.PinnedAnyPath) {
-      Sum.PinnedParam = Idx;
-      Sum.PinnedParamNonZero = *T;
+    std::optional<int64_t> V;
+    if (F->K == Fact::Exact)
+      V = F->Value;
+    if (C.Param < 0) {
+      C.Param = Idx;
+      C.NonZero = *T;
+      C.Value = V;
       return;
     }
-    if (Sum.PinnedParam == Idx && Sum.PinnedParamNonZero == *T)
+    if (C.Param == Idx && C.NonZero == *T) {
+      if (C.Value && V != C.Value)
+        C.Value.reset(); // two values: only their truth is common
       return;
+    }
   }
-  Sum.PinnedParam = -1;
-  Sum.PinnedAnyPath = true;
+  C = ParamCond();
+  C.Any = true;
 }
 
 void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &Via,

@@ -222,10 +222,21 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
     for (unsigned R = 0; R < NumRegions; ++R)
       if (S->Ends & (1u << R))
         F.Ends.push_back(regionName(Region(R)).str());
+    auto Param = [](const ParamCond &C) {
+      ParamFact P;
+      if (!C.known())
+        return P;
+      P.Param = C.Param;
+      P.NonZero = C.NonZero;
+      P.HasValue = C.Value.has_value();
+      P.Value = C.Value.value_or(0);
+      return P;
+    };
     if (S->Pinned) {
       F.Pinned.Has = true;
       F.Pinned.What = S->Pinned.What.str();
       F.Pinned.Where = X.pos(S->Pinned.At);
+      F.Pinned.OnlyWhere = Param(S->PinnedWhere);
     }
     if (S->Sleeps) {
       F.Sleeps.Has = true;
@@ -263,6 +274,12 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       CS.AtomicBy = C.AtomicBy.str();
       CS.AtomicSince = X.pos(C.AtomicSince);
       CS.Unpinned = C.Unpinned;
+      if (C.Unpinned) {
+        CS.UnpinnedWhere = Param(C.UnpinnedWhere);
+        for (unsigned I = 0; I < C.UnpinnedArgs.size(); ++I)
+          if (C.UnpinnedArgs[I])
+            CS.UnpinnedArgs.push_back({I, *C.UnpinnedArgs[I]});
+      }
       CS.KnownSleeps = C.KnownSleeps;
       CS.KnownPinned = C.KnownPinned;
       CS.Modelled = C.Modelled;

@@ -22,10 +22,20 @@ json effect(const ExitEffect &E) {
           {"by", E.By},     {"where", pos(E.Where)}, {"exit", pos(E.Exit)}};
 }
 
+json param(const ParamFact &P) {
+  json O = {{"param", P.Param}, {"nonzero", P.NonZero}};
+  if (P.HasValue)
+    O["value"] = P.Value;
+  return O;
+}
+
 json need(const FactNeed &N) {
   if (!N.Has)
     return nullptr;
-  return {{"what", N.What}, {"where", pos(N.Where)}};
+  json O = {{"what", N.What}, {"where", pos(N.Where)}};
+  if (N.OnlyWhere.known())
+    O["only_where"] = param(N.OnlyWhere); // optional
+  return O;
 }
 
 /// A reader that remembers the first thing that was not as expected.
@@ -94,7 +104,40 @@ struct Reader {
     if (It->is_null())
       return true;
     N.Has = true;
-    return It->is_object() && str(*It, "what", N.What) && pos(*It, "where", N.Where);
+    return It->is_object() && str(*It, "what", N.What) && pos(*It, "where", N.Where) &&
+           param(*It, "only_where", N.OnlyWhere);
+  }
+  /// An optional ParamFact.
+  bool param(const json &O, const char *K, ParamFact &P) {
+    auto It = O.find(K);
+    if (It == O.end())
+      return true;
+    if (!It->is_object() || !It->contains("param") || !(*It)["param"].is_number_integer() ||
+        (*It)["param"].get<int>() < 0 || !It->contains("nonzero") || !(*It)["nonzero"].is_boolean())
+      return fail(std::string("'") + K + "' is malformed");
+    P.Param = (*It)["param"].get<int>();
+    P.NonZero = (*It)["nonzero"].get<bool>();
+    if (auto V = It->find("value"); V != It->end()) {
+      if (!V->is_number_integer())
+        return fail(std::string("'") + K + "' has a value that is not an integer");
+      P.HasValue = true;
+      P.Value = V->get<int64_t>();
+    }
+    return true;
+  }
+  /// Optional [[index, value], ...].
+  bool args(const json &O, const char *K, std::vector<std::pair<unsigned, int64_t>> &V) {
+    auto It = O.find(K);
+    if (It == O.end())
+      return true;
+    if (!It->is_array())
+      return fail(std::string("'") + K + "' is not a list");
+    for (auto &X : *It) {
+      if (!X.is_array() || X.size() != 2 || !X[0].is_number_unsigned() || !X[1].is_number_integer())
+        return fail(std::string("'") + K + "' holds a malformed argument");
+      V.push_back({X[0].get<unsigned>(), X[1].get<int64_t>()});
+    }
+    return true;
   }
   bool call(const json &O, CallSite &C) {
     return O.is_object() && str(O, "callee", C.Callee) && str(O, "name", C.CalleeName) &&
@@ -104,7 +147,8 @@ struct Reader {
            boolean(O, "unpinned", C.Unpinned) && boolean(O, "known_sleeps", C.KnownSleeps) &&
            boolean(O, "known_pinned", C.KnownPinned) && strings(O, "held", C.Held) &&
            boolean(O, "field", C.ThroughField) && str(O, "via", C.Via) &&
-           boolean(O, "model", C.Modelled);
+           boolean(O, "model", C.Modelled) && param(O, "unpinned_where", C.UnpinnedWhere) &&
+           args(O, "unpinned_args", C.UnpinnedArgs);
   }
   bool store(const json &O, FieldStore &S) {
     if (!(O.is_object() && str(O, "field", S.Field) && str(O, "target", S.Target) &&
@@ -188,8 +232,8 @@ std::string preemptlint::toJson(const FileFacts &F) {
       AcqSome.push_back(effect(E));
     for (auto &E : Fn.ReleasesSome)
       RelSome.push_back(effect(E));
-    for (auto &C : Fn.Calls)
-      Calls.push_back({{"callee", C.Callee},
+    for (auto &C : Fn.Calls) {
+      json X = {{"callee", C.Callee},
                        {"name", C.CalleeName},
                        {"at", pos(C.At)},
                        {"atomic", C.Atomic},
@@ -203,7 +247,18 @@ std::string preemptlint::toJson(const FileFacts &F) {
                        {"held", C.Held},
                        {"field", C.ThroughField},
                        {"via", C.Via},
-                       {"model", C.Modelled}});
+                       {"model", C.Modelled}};
+      // Optional: what the unpinned paths know (absent: nothing).
+      if (C.UnpinnedWhere.known())
+        X["unpinned_where"] = param(C.UnpinnedWhere);
+      if (!C.UnpinnedArgs.empty()) {
+        json A = json::array();
+        for (auto &[I, V] : C.UnpinnedArgs)
+          A.push_back({I, V});
+        X["unpinned_args"] = std::move(A);
+      }
+      Calls.push_back(std::move(X));
+    }
     Fns.push_back({{"usr", Fn.Usr},
                    {"name", Fn.Name},
                    {"at", pos(Fn.At)},

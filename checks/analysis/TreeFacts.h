@@ -43,10 +43,25 @@ struct ExitEffect {
   bool EveryPath = true; // false: in AcquiresSome / ReleasesSome (not serialised)
 };
 
+/// What every path to some sites knows of one of the function's
+/// parameters (ParamCond): zero, non-zero, or exactly Value.
+struct ParamFact {
+  int Param = -1; // none known
+  bool NonZero = false;
+  bool HasValue = false;
+  int64_t Value = 0;
+  bool known() const { return Param >= 0; }
+  /// Does passing V for the parameter reach none of the sites?
+  bool ruledOutBy(int64_t V) const {
+    return known() && (HasValue ? V != Value : (V != 0) != NonZero);
+  }
+};
+
 struct FactNeed {
   bool Has = false;
   std::string What; // the primitive
   SrcPos Where;
+  ParamFact OnlyWhere; // every need site lies where this holds
 };
 
 struct CallSite {
@@ -65,6 +80,9 @@ struct CallSite {
   bool KnownPinned = false; // ... and its per-CPU need
   bool Modelled = false;    // a call of a registering function the model describes:
                             // an edge for per-CPU needs only
+  ParamFact UnpinnedWhere;  // the unpinned paths make it only where this holds
+  /// Argument values every unpinned path passes (index, value).
+  std::vector<std::pair<unsigned, int64_t>> UnpinnedArgs;
   std::vector<std::string> Held; // lock identities held on some path at the call
 };
 

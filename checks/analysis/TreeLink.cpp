@@ -253,20 +253,71 @@ private:
   /// per-CPU need left to the callers: a function that does not answer for
   /// its pinning needs it through an unpinned call of a callee that needs it.
   void computeNeeds() {
-    for (auto *F : All)
-      if (F->Pinned.Has && !F->AnswersPinning)
-        Needs[F] = {{F->Name, F->Pinned.What, F->Pinned.Where}};
-    fixpoint(
-        Needs,
-        [](const FunctionFacts &F, const CallSite &C) {
-          return !F.AnswersPinning && C.Unpinned && !C.KnownPinned;
-        },
-        /*WithModelled=*/true);
+    auto Seed = [&] {
+      Needs.clear();
+      for (auto *F : All)
+        if (F->Pinned.Has && !F->AnswersPinning)
+          Needs[F] = {{F->Name, F->Pinned.What, F->Pinned.Where}};
+    };
+    auto EdgeOk = [](const FunctionFacts &F, const CallSite &C) {
+      return !F.AnswersPinning && C.Unpinned && !C.KnownPinned;
+    };
+    Seed();
+    fixpoint(Needs, EdgeOk, /*WithModelled=*/true);
+    // Needs whose every source lies where one parameter has a known value
+    // (its own need sites, and the unpinned calls of callees that need):
+    // a call passing a constant the other way adds none. Found over the
+    // needs of this pass; the second pass only drops edges, so what it
+    // finds of a function's sources still holds.
+    for (auto &[F, Chain] : Needs) {
+      std::optional<ParamFact> W;
+      bool Mixed = false;
+      auto Add = [&](const ParamFact &P) {
+        if (!P.known() || (W && !sameParam(*W, P)))
+          Mixed = true;
+        else
+          W = P;
+      };
+      if (F->Pinned.Has)
+        Add(F->Pinned.OnlyWhere);
+      for (auto &C : F->Calls) {
+        if (Mixed || !EdgeOk(*F, C))
+          continue;
+        for (const FunctionFacts *T : C.Modelled ? modelTargetsOf(C) : targetsOf(C))
+          if (T != F && Needs.count(T)) {
+            Add(C.UnpinnedWhere);
+            break;
+          }
+      }
+      if (W && !Mixed)
+        NeedWhere[F] = *W;
+    }
+    if (NeedWhere.empty())
+      return;
+    Seed();
+    fixpoint(Needs, EdgeOk, /*WithModelled=*/true, /*RuleOut=*/true);
+  }
+
+  static bool sameParam(const ParamFact &A, const ParamFact &B) {
+    return A.Param == B.Param && A.NonZero == B.NonZero && A.HasValue == B.HasValue &&
+           A.Value == B.Value;
+  }
+  /// Does C pass, on every unpinned path, a constant that rules out T's
+  /// need (NeedWhere)?
+  bool needRuledOut(const CallSite &C, const FunctionFacts *T) const {
+    auto It = T ? NeedWhere.find(T) : NeedWhere.end();
+    if (It == NeedWhere.end())
+      return false;
+    for (auto &[I, V] : C.UnpinnedArgs)
+      if (int(I) == It->second.Param)
+        return It->second.ruledOutBy(V);
+    return false;
   }
 
   using Chains = llvm::DenseMap<const FunctionFacts *, std::vector<ChainStep>>;
 
-  template <typename EdgeOk> void fixpoint(Chains &M, EdgeOk Ok, bool WithModelled = false) {
+  template <typename EdgeOk>
+  void fixpoint(Chains &M, EdgeOk Ok, bool WithModelled = false, bool RuleOut = false) {
     // Rounds: each extends chains by one call, so chains are shortest
     // first; bounded by the longest acyclic chain (recursion adds nothing
     // once a member is in). A round looks only at the callers of what the
@@ -291,7 +342,7 @@ private:
             continue;
           for (const FunctionFacts *T : C.Modelled ? modelTargetsOf(C) : targetsOf(C)) {
             auto It = T == F ? M.end() : M.find(T);
-            if (It == M.end())
+            if (It == M.end() || (RuleOut && needRuledOut(C, T)))
               continue;
             std::vector<ChainStep> Chain{{F->Name, T->Name, C.At}};
             Chain.insert(Chain.end(), It->second.begin(), It->second.end());
@@ -398,7 +449,7 @@ private:
       // taken) do not count.
       if (F->AnswersPinning && F->ManagesPinning && !InProcess)
         for (auto &C : F->Calls) {
-          if (!C.Unpinned || C.KnownPinned)
+          if (!C.Unpinned || C.KnownPinned || needRuledOut(C, lookup(C.Callee)))
             continue;
           if (auto *Chain = reportable(Needs, lookup(C.Callee)))
             H.unpinnedThroughCall(*F, C, *Chain);
@@ -417,7 +468,7 @@ private:
             if (!C.Unpinned || C.KnownPinned || C.ThroughField)
               continue;
             const FunctionFacts *T = lookup(C.Callee);
-            auto It = T ? Needs.find(T) : Needs.end();
+            auto It = T && !needRuledOut(C, T) ? Needs.find(T) : Needs.end();
             if (It == Needs.end() || It->second.size() + 1 > MaxRootChain ||
                 (It->second.size() == 1 && FileOf.lookup(T) == FileOf.lookup(F)))
               continue;
@@ -743,6 +794,7 @@ private:
   /// ... registered in a context other than process context (a per-CPU
   /// thread, an atomic one).
   llvm::DenseSet<const FunctionFacts *> OtherContext;
+  llvm::DenseMap<const FunctionFacts *, ParamFact> NeedWhere; // see computeNeeds()
 };
 
 } // namespace

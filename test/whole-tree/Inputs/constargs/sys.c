@@ -1,0 +1,27 @@
+/* Process-context roots passing constants. */
+extern int queue_work_mode(int *slot, int mode);
+extern int freeze_others(int primary);
+
+static int slot;
+
+long __do_sys_queue_resume(void)
+{
+	return queue_work_mode(&slot, 1);
+}
+
+long __do_sys_queue_nmi(void)
+{
+	return queue_work_mode(&slot, 4);
+}
+
+long __do_sys_freeze_first(void)
+{
+	return freeze_others(0);
+}
+
+long __do_sys_freeze_any(void)
+{
+	int cpu = -1;
+
+	return freeze_others(cpu);
+}

@@ -1,0 +1,40 @@
+/* Helpers whose per-CPU need lies where a parameter has one value. */
+#include <linux/mutex.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
+
+struct qitem {
+	int n;
+};
+static DEFINE_PER_CPU(struct qitem, nmi_item);
+static DEFINE_MUTEX(frz_mutex);
+
+extern int any_cpu(void);
+
+/* Only `case 4:` touches this CPU's item (task_work_add()'s TWA_NMI_CURRENT). */
+int queue_work_mode(int *slot, int mode)
+{
+	*slot = mode;
+	switch (mode) {
+	case 0:
+		break;
+	case 1:
+		*slot = 2;
+		break;
+	case 4:
+		this_cpu_ptr(&nmi_item)->n++;
+		break;
+	}
+	return 0;
+}
+
+/* Asks another file for this CPU only when primary is -1
+ * (freeze_secondary_cpus() -> housekeeping_any_cpu()). */
+int freeze_others(int primary)
+{
+	mutex_lock(&frz_mutex);
+	if (primary == -1)
+		primary = any_cpu();
+	mutex_unlock(&frz_mutex);
+	return primary;
+}
