@@ -629,6 +629,8 @@ def main():
     ap.add_argument("--no-parse-callgrind", dest="parse_callgrind", action="store_false",
                     help="parse part without instruction counts")
     ap.add_argument("--scratch", help="scratch directory (default: a temporary one, removed)")
+    ap.add_argument("--tool", help="the preemptlint binary (default build/bin/preemptlint); a copy "
+                    "keeps a rebuild during the run from changing the binary the cache is keyed by")
     ap.add_argument("--json", help="write every measurement to this file")
     o = ap.parse_args()
     parts = [p for p in o.parts.split(",") if p]
@@ -644,6 +646,9 @@ def main():
     with open(o.db) as f:
         db = json.load(f)
     entries = [e for e in db if e["file"].endswith(".c") and o.filter in e["file"]]
+    if o.tool:
+        global TOOL
+        TOOL = os.path.abspath(o.tool)
     lint = Lint()
     scratch = o.scratch or tempfile.mkdtemp(prefix="preemptlint-bench-")
     os.makedirs(scratch, exist_ok=True)
