@@ -547,50 +547,19 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
 
   if (!ManifestKey.empty()) {
     // The files analysed (or served by their entries) this time, with their
-    // fresh entries; did any file's facts change since the manifest?
-    bool FactsChanged = false;
+    // fresh entries, for the next manifest. The facts the manifest left in
+    // the entries are read by the link only if it must run (WholeTree.h,
+    // LazyFacts: a file whose entry cannot give them is analysed again
+    // then); a link served by the cache, or moved, reads none.
     for (size_t I = 0; I < Jobs.size(); ++I) {
       Job &J = Jobs[I];
-      if (J.FromManifest)
+      if (J.FromManifest || !Outcomes[I].Error.empty())
         continue;
-      const ManifestFile *Old = In.record(J.Key);
-      if (!Outcomes[I].Error.empty()) { // no facts, now as before?
-        FactsChanged |= Old != nullptr;
-        continue;
-      }
       if (!Outcomes[I].FromCache &&
           O.Cache->lookup(J.Key, J.Fresh, "", true) != ResultCache::Status::Fresh)
         J.Fresh = CacheEntry();
-      FactsChanged |= !Old || J.Fresh.FactsName.empty() || Old->FactsHash != J.Fresh.FactsHash;
       std::string().swap(J.Fresh.Facts);
     }
-    // Then the link runs: it needs the facts the manifest left in the
-    // entries. An entry that cannot give them (removed, corrupt) is not
-    // trusted: its file is analysed again.
-    std::vector<size_t> Again;
-    if (FactsChanged && Tree && Tree->CachedInMemory)
-      for (size_t I = 0; I < Jobs.size(); ++I) {
-        Job &J = Jobs[I];
-        if (!J.LazyFacts)
-          continue;
-        J.LazyFacts = false;
-        CacheEntry E;
-        if (O.Cache->lookup(J.Key, E) == ResultCache::Status::Fresh &&
-            E.FactsHash == J.CachedFactsHash) {
-          Outcomes[I].TU.Facts = std::move(E.Facts);
-          continue;
-        }
-        Outcomes[I] = FileOutcome();
-        J.FromManifest = false;
-        J.CachedFactsHash.clear();
-        --Done;
-        Again.push_back(I);
-      }
-    runQueue(Again, false);
-    for (size_t I : Again)
-      if (Outcomes[I].Error.empty() && !Outcomes[I].FromCache &&
-          O.Cache->lookup(Jobs[I].Key, Jobs[I].Fresh, "", true) == ResultCache::Status::Fresh)
-        std::string().swap(Jobs[I].Fresh.Facts);
 
     // The next run's manifest, unless this one was served by it whole.
     Kept.startFrom(In);
