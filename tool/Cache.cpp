@@ -172,9 +172,7 @@ ResultCache::Status ResultCache::lookup(const std::string &Key, CacheEntry &E,
     E.Outcome = R.str(), E.FactsName = R.str(), E.Facts = R.str(), E.FactsHash = R.str();
     for (uint32_t I = 0, N = R.u32(); I < N && !R.Bad; ++I)
       E.HeaderFunctions.push_back(R.str());
-    size_t Body = All.size() - R.D.size();
-    std::string Check = R.str();
-    Sound = !R.Bad && R.D.empty() && Check == contentHash(All.take_front(Body));
+    Sound = sealed(All, R);
   }
   if (!Sound) {
     E = CacheEntry();
@@ -314,6 +312,6 @@ bool ResultCache::store(const std::string &Key, const CacheEntry &E,
   W.u32(uint32_t(E.HeaderFunctions.size()));
   for (auto &H : E.HeaderFunctions)
     W.str(H);
-  W.str(contentHash(W.Buf));
+  seal(W);
   return storeBlob(Key, Space, W.Buf);
 }

@@ -53,9 +53,7 @@ bool CommandMemo::load(const ResultCache &C, const std::string &Key) {
     }
   }
   if (Sound) {
-    size_t Body = All.size() - R.D.size();
-    std::string Check = R.str();
-    Sound = !R.Bad && R.D.empty() && Check == contentHash(All.take_front(Body));
+    Sound = sealed(All, R);
   }
   for (auto &[P, Regular] : Forced)
     Sound = Sound && notIrregular(P) == Regular;
@@ -94,6 +92,6 @@ bool CommandMemo::store(const ResultCache &C, const std::string &Key) const {
     for (auto &[Kind, Why] : F.second.Dropped)
       W.str(Kind), W.u32(uint32_t(Why));
   }
-  W.str(contentHash(W.Buf));
+  seal(W);
   return C.storeBlob(Key, "commands", W.Buf);
 }

@@ -44,9 +44,7 @@ bool RunManifest::load(ResultCache &C, const std::string &Key) {
     Files.emplace(std::move(K), std::move(F));
   }
   if (Sound) {
-    size_t Body = All.size() - R.D.size();
-    std::string Check = R.str();
-    Sound = !R.Bad && R.D.empty() && Check == contentHash(All.take_front(Body));
+    Sound = sealed(All, R);
   }
   if (!Sound) {
     *this = RunManifest();
@@ -148,6 +146,6 @@ bool RunManifest::store(const ResultCache &C, const std::string &Key) const {
     for (uint32_t X : F.Inputs)
       W.u32(NewIndex[X]);
   }
-  W.str(contentHash(W.Buf));
+  seal(W);
   return C.storeBlob(Key, "runs", W.Buf);
 }

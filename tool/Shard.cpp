@@ -55,7 +55,7 @@ bool preemptlint::writeShard(const std::string &Dir, const ShardSpec &S,
   W.u32(uint32_t(R.Errors.size()));
   for (auto &E : R.Errors)
     W.str(E.File), W.str(E.Message);
-  W.str(contentHash(W.Buf));
+  seal(W);
   std::string Path = shardFile(Dir, S), Why;
   if (writeFileAtomically(Path, W.Buf, &Why))
     return true;
@@ -102,9 +102,7 @@ bool preemptlint::readShards(const std::vector<std::string> &Dirs, const std::st
       E.File = In.str(), E.Message = In.str();
       X.Errors.push_back(std::move(E));
     }
-    size_t Body = All.size() - In.D.size();
-    std::string Check = In.str();
-    OK = OK && !In.Bad && In.D.empty() && Check == contentHash(All.take_front(Body));
+    OK = OK && sealed(All, In);
     if (!OK || S.K < 1 || S.K > S.N) {
       Err = "'" + Found[0] + "' is damaged or was written by another version of preemptlint";
       return false;

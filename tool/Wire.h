@@ -9,6 +9,7 @@
 #define PREEMPTLINT_TOOL_WIRE_H
 
 #include "Diagnostic.h"
+#include "Driver.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <cstring>
@@ -63,6 +64,16 @@ public:
   llvm::StringRef D;
   bool Bad = false;
 };
+
+/// Entries, manifests, memos and shards end with the hash of all that
+/// precedes it: seal() writes it; sealed() reads it at the end of All and
+/// says whether the whole is sound (nothing bad read, nothing after it).
+inline void seal(WireWriter &W) { W.str(contentHash(W.Buf)); }
+inline bool sealed(llvm::StringRef All, WireReader &R) {
+  size_t Body = All.size() - R.D.size();
+  std::string Check = R.str();
+  return !R.Bad && R.D.empty() && Check == contentHash(All.take_front(Body));
+}
 
 inline void putDiag(WireWriter &W, const Diagnostic &D) {
   W.str(D.Check), W.str(D.Severity), W.str(D.File), W.u32(D.Line), W.u32(D.Column);
