@@ -386,15 +386,19 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
   // The commands as the last run over them sanitised them (CommandMemo.h):
   // a file served from the cache needs only its key; one to analyse has
   // its command sanitised when its worker starts.
+  // Not for a run over a few files (Kbuild's CHECK runs one file at a
+  // time): sanitising them costs less than a memo file each.
+  constexpr size_t MinMemoFiles = 64;
   bool UseCache = O.Cache && O.Cache->enabled();
   CommandMemo Memo, NewMemo;
   std::string MemoKey;
   bool MemoHit = false;
-  if (UseCache) {
-    std::vector<const CompileEntry *> Entries;
-    for (auto &J : Jobs)
-      if (J.Entry)
-        Entries.push_back(J.Entry);
+  std::vector<const CompileEntry *> Entries;
+  for (auto &J : Jobs)
+    if (J.Entry)
+      Entries.push_back(J.Entry);
+  bool UseMemo = UseCache && Entries.size() >= MinMemoFiles;
+  if (UseMemo) {
     MemoKey = CommandMemo::keyFor(O.CacheSalt, Entries);
     MemoHit = Memo.load(*O.Cache, MemoKey);
   }
@@ -412,10 +416,11 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
     Dropped.insert(S.Dropped.begin(), S.Dropped.end());
     if (UseCache && !Hooked) {
       J.Key = ResultCache::key(O.CacheSalt, J.Entry->Directory, J.Args, J.AbsFile);
-      NewMemo.add(J.AbsFile, J.Key, S);
+      if (UseMemo)
+        NewMemo.add(J.AbsFile, J.Key, S);
     }
   }
-  if (UseCache && !MemoHit)
+  if (UseMemo && !MemoHit)
     NewMemo.store(*O.Cache, MemoKey);
   for (auto &KV : Dropped)
     if (KV.second != DropReason::Routine)
