@@ -41,8 +41,8 @@ constexpr size_t MaxFieldTargets = 8;
 /// through up to this many calls: the root's context is evidence, not an
 /// assumption, so the chain may be longer than MaxReportedChain. Measured
 /// on the 6.12 corpora: 3 -> 4 adds no finding once a need a constant
-/// argument rules out is none (FunctionSummary::PinnedParam); 5 adds 10
-/// false positives (docs/design.md, "Process-context roots").
+/// argument rules out is none (FunctionSummary::PinnedWhere); 5 adds 7
+/// false positives of two roots, 6 adds 11 (bench/MUTATION.md).
 constexpr size_t MaxRootChain = 4;
 
 /// A lock a function releases without taking it may be held by its
