@@ -104,21 +104,18 @@ void RunManifest::keep(const std::string &K, const RunManifest &From) {
 bool RunManifest::add(const std::string &K, const CacheEntry &E, ResultCache &C,
                       int64_t RunStartNs) {
   ManifestFile F;
-  bool Servable = true;
   for (auto &In : E.Inputs) {
     auto [It, New] = Now.try_emplace(In.Path);
     if (New)
       It->second = C.trustedStat(In.Path, RunStartNs);
-    Servable &= !It->second.empty();
+    if (It->second.empty())
+      return false;
   }
-  // A status that cannot be vouched for is recorded empty: fresh() never
-  // serves the file, but record() still knows its facts, so that the next
-  // run sees they did not change (a file saved just before the run).
   for (auto &In : E.Inputs)
     F.Inputs.push_back(input(In.Path, Now[In.Path]));
   F.Outcome = E.Outcome, F.FactsName = E.FactsName, F.FactsHash = E.FactsHash;
   Files[K] = std::move(F);
-  return Servable;
+  return true;
 }
 
 bool RunManifest::store(const ResultCache &C, const std::string &Key) const {

@@ -45,11 +45,6 @@ public:
   /// has its recorded status (each input is stat()ed once per run).
   const ManifestFile *fresh(const std::string &K);
 
-  /// The record of the file of cache key K, fresh or not.
-  const ManifestFile *record(const std::string &K) const {
-    auto It = Files.find(K);
-    return It == Files.end() ? nullptr : &It->second;
-  }
   /// Whether the files served from this manifest should mark their entries
   /// used (ResultCache::touch(), which trim() reads): once an hour, not on
   /// every run (a thousand-file tree costs a thousand utimensat() calls).
@@ -63,8 +58,7 @@ public:
   /// Records the file of cache key K from its fresh cache entry E (with
   /// its inputs), judged fresh by a run that started at RunStartNs; false
   /// when some input changed since (or within the margin before): its
-  /// status now may not be the one of the contents that were judged, so
-  /// the record keeps the file's facts but is never served (fresh()).
+  /// status now may not be the one of the contents that were judged.
   bool add(const std::string &K, const CacheEntry &E, ResultCache &C, int64_t RunStartNs);
   size_t size() const { return Files.size(); }
   bool store(const ResultCache &C, const std::string &Key) const;
