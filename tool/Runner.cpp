@@ -412,7 +412,7 @@ RunResult preemptlint::runFiles(const CommandDatabase &DB,
       continue;
     }
     SanitizeResult S = sanitizeCommand(J.Entry->arguments(), J.Entry->Directory, J.Entry->File);
-    J.Args = S.Args;
+    J.Args = std::move(S.Args); // the memo keeps the key, not the arguments
     Dropped.insert(S.Dropped.begin(), S.Dropped.end());
     if (UseCache && !Hooked) {
       J.Key = ResultCache::key(O.CacheSalt, J.Entry->Directory, J.Args, J.AbsFile);

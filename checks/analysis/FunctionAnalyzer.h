@@ -200,12 +200,10 @@ private:
   std::vector<bool> Queued;
   unsigned Steps = 0;
   bool OutOfBudget = false;
-  /// Parameters the body assigns, increments or takes the address of
-  /// (noteParamCondition(): a fact about one is not its caller's value
-  /// once a write may have happened before the site).
-  std::optional<llvm::SmallPtrSet<const clang::ParmVarDecl *, 4>> WrittenParams;
-  /// Where each written parameter is written: (block, element); an
-  /// address taken counts as written everywhere (block null).
+  /// Where each parameter is written: (block, element); an address taken
+  /// counts as written everywhere (block null). A fact about a parameter is
+  /// its caller's value only before any write (noteParamCondition()).
+  bool ParamWritesFound = false;
   llvm::DenseMap<const clang::ParmVarDecl *,
                  llvm::SmallVector<std::pair<const clang::CFGBlock *, unsigned>, 2>>
       ParamWrites;

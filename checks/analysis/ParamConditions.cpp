@@ -13,33 +13,15 @@
 using namespace clang;
 using namespace preemptlint;
 
-/// Parameters Body writes: assigned, incremented, or with their address taken.
-static void findWrittenParams(const Stmt *S, llvm::SmallPtrSetImpl<const ParmVarDecl *> &Out) {
-  if (!S)
-    return;
-  auto Param = [](const Expr *E) {
-    auto *DR = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return DR ? dyn_cast<ParmVarDecl>(DR->getDecl()) : nullptr;
-  };
-  if (auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
-    if (auto *P = Param(BO->getLHS()))
-      Out.insert(P);
-  } else if (auto *UO = dyn_cast<UnaryOperator>(S);
-             UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)) {
-    if (auto *P = Param(UO->getSubExpr()))
-      Out.insert(P);
-  }
-  for (const Stmt *C : S->children())
-    findWrittenParams(C, Out);
-}
-
-/// May a write of P (a written parameter) have happened before the element
-/// being transferred? Yes when a write lies earlier in its block, or in a
-/// block that reaches it (a loop's own block reaches itself).
+/// May a write of P (an assignment, an increment, its address taken) have
+/// happened before the element being transferred? Yes when a write lies
+/// earlier in its block, or in a block that reaches it (a loop's own block
+/// reaches itself). The writes are found once, from the CFG's elements.
 bool FunctionAnalyzer::writtenBefore(const ParmVarDecl *P) {
   if (!CurBlock)
     return true;
-  if (ParamWrites.empty())
+  if (!ParamWritesFound) {
+    ParamWritesFound = true;
     for (const CFGBlock *B : FE.Order) {
       unsigned Idx = 0;
       for (const CFGElement &El : *B) {
@@ -47,7 +29,6 @@ bool FunctionAnalyzer::writtenBefore(const ParmVarDecl *P) {
         auto CS = El.getAs<CFGStmt>();
         if (!CS)
           continue;
-        llvm::SmallPtrSet<const ParmVarDecl *, 2> W;
         const Stmt *St = CS->getStmt();
         auto *UO = dyn_cast<UnaryOperator>(St);
         if (UO && UO->getOpcode() == UO_AddrOf) {
@@ -70,9 +51,10 @@ bool FunctionAnalyzer::writtenBefore(const ParmVarDecl *P) {
         }
       }
     }
+  }
   auto It = ParamWrites.find(P);
   if (It == ParamWrites.end())
-    return true; // written where the CFG has no element of it: assume so
+    return false; // never written
   for (auto &[WB, WI] : It->second) {
     if (!WB || (WB == CurBlock && WI < CurElem) || reaches(WB, CurBlock))
       return true;
@@ -108,16 +90,12 @@ bool FunctionAnalyzer::reaches(const CFGBlock *From, const CFGBlock *To) {
 void FunctionAnalyzer::noteParamCondition(const PathState &S, ParamCond &C) {
   if (C.Any)
     return;
-  if (!WrittenParams) {
-    WrittenParams.emplace();
-    findWrittenParams(FE.FD->getBody(), *WrittenParams);
-  }
   // The first parameter this path knows to be zero, non-zero or exactly a
   // value (facts are keyed by the parameter's name; one stored to since is
   // forgotten).
   for (const ParmVarDecl *P : FE.FD->parameters()) {
     if (P->getName().empty() || !P->getType()->isIntegralOrEnumerationType() ||
-        (WrittenParams->count(P) && writtenBefore(P)))
+        writtenBefore(P))
       continue;
     const Fact *F = S.fact(P->getName());
     if (!F || F->Memory || F->Global)
