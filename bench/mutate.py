@@ -919,8 +919,20 @@ def judge(m, orig_diags, mut_diags, omap, orig_path, tmp_path):
             new.append(d)
     noisy = [d for d in orig_diags if d.get("check") in rel and in_func(d)]
     hit = [d for d in new if d.get("check") in rel and in_func(d)]
+    def points_into(d):
+        # A note at a line of the mutated function in the mutant (a static
+        # helper's need shown as its caller's own: "'call_rcu' uses
+        # this_cpu_ptr()" at a line of __call_rcu_common()).
+        for n in d.get("notes", []):
+            ln = n.get("line", 0)
+            if os.path.basename(n.get("file", "")) == tb and 0 < ln < len(omap) \
+                    and span[0] <= omap[ln] <= span[1]:
+                return True
+        return False
+
     at_caller = [d for d in new + new_else
-                 if d.get("check") in rel and not (d in new and in_func(d)) and names_function(d, m["function"])]
+                 if d.get("check") in rel and not (d in new and in_func(d))
+                 and (names_function(d, m["function"]) or points_into(d))]
     slim = lambda d: {k: d.get(k) for k in ("check", "file", "line", "column", "function", "message")}
     verdict = "baseline-noisy" if noisy else ("caught" if hit else "missed")
     return {"verdict": verdict, "caught": bool(hit), "incomplete": incomplete,

@@ -222,7 +222,8 @@ bool FunctionAnalyzer::refineAtom(PathState &S, const Expr *Atom, bool NonZero) 
   F.Global = Glob;
   F.K = NonZero ? Fact::NonZero : Fact::Exact;
   F.Value = 0;
-  S.setFact(F);
+  noteEntryFact(S, F);
+  S.setFact(std::move(F));
   return true;
 }
 
@@ -304,8 +305,11 @@ bool FunctionAnalyzer::refine(PathState &S, const Expr *Cond, bool Branch) {
         bool Equal = (Op == BO_EQ) == Branch;
         bool Mem, Glob;
         std::string K = factKey(L, Mem, Glob);
-        if (!K.empty() && Equal)
-          S.setFact(Fact::exact(K, Mem, Glob, *RV));
+        if (!K.empty() && Equal) {
+          Fact F = Fact::exact(K, Mem, Glob, *RV);
+          noteEntryFact(S, F);
+          S.setFact(std::move(F));
+        }
         if (Equal && *RV != 0)
           return refineAtom(S, L, true);
       }

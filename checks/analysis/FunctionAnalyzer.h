@@ -201,14 +201,27 @@ private:
   unsigned Steps = 0;
   bool OutOfBudget = false;
   /// Where each parameter is written: (block, element); an address taken
-  /// counts as written everywhere (block null). A fact about a parameter is
-  /// its caller's value only before any write (noteParamCondition()).
+  /// counts as written everywhere (block null); `p &= C` keeps its mask. A
+  /// fact about a parameter is its caller's value only before any write, or
+  /// of the caller's value masked after masks in the first block
+  /// (noteParamCondition(), entryMask()).
+  struct ParamWrite {
+    const clang::CFGBlock *B;
+    unsigned Elem;
+    std::optional<uint64_t> Mask;
+  };
   bool ParamWritesFound = false;
-  llvm::DenseMap<const clang::ParmVarDecl *,
-                 llvm::SmallVector<std::pair<const clang::CFGBlock *, unsigned>, 2>>
-      ParamWrites;
+  llvm::DenseMap<const clang::ParmVarDecl *, llvm::SmallVector<ParamWrite, 2>> ParamWrites;
   llvm::DenseMap<std::pair<const clang::CFGBlock *, const clang::CFGBlock *>, bool> Reaches;
+  void findParamWrites();
   bool writtenBefore(const clang::ParmVarDecl *P);
+  /// What the parameter holds at the element being transferred, in terms
+  /// of the caller's value: that value masked so (all ones: the value
+  /// itself); none when another write may have happened before.
+  std::optional<uint64_t> entryMask(const clang::ParmVarDecl *P);
+  /// A fact a branch just taught about a parameter, kept as a fact about
+  /// the caller's value (a key no write kills) when it is one.
+  void noteEntryFact(PathState &S, const Fact &F);
   bool reaches(const clang::CFGBlock *From, const clang::CFGBlock *To);
   const clang::CFGBlock *CurBlock = nullptr; // the element being transferred
   unsigned CurElem = 0;

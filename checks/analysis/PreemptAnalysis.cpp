@@ -49,6 +49,8 @@ void FunctionAnalyzer::dumpState(SourceLocation L, const char *What, const PathS
     OS << "}";
   }
   for (auto &F : S.Facts) {
+    if (llvm::StringRef(F.Key).starts_with("\x01"))
+      continue; // of a parameter's caller's value (noteEntryFact())
     OS << " " << F.Key;
     if (F.K == Fact::NonZero) OS << "!=0";
     else OS << "==" << F.Value;
@@ -117,6 +119,7 @@ void FunctionAnalyzer::processBlock(const CFGBlock *B, PathState S) {
     }
   }
   // Events anchored past the last element (none expected) are applied here.
+  CurElem = Idx; // the terminator: after every element of the block
   for (; Next < Evs.size(); ++Next)
     applyEvent(S, Evs[Next].second);
 
@@ -219,8 +222,11 @@ bool FunctionAnalyzer::caseEdge(PathState &S, const SwitchStmt *Sw, const CFGBlo
     return *V == *C;
   bool Mem, Glob;
   std::string K = factKey(Cond, Mem, Glob);
-  if (!K.empty())
-    S.setFact(Fact::exact(K, Mem, Glob, *C));
+  if (!K.empty()) {
+    Fact F = Fact::exact(K, Mem, Glob, *C);
+    noteEntryFact(S, F);
+    S.setFact(std::move(F));
+  }
   return true;
 }
 

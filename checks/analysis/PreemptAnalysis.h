@@ -53,12 +53,16 @@ struct ParamCond {
   int Param = -1;                // none yet (or Any)
   bool NonZero = false;
   std::optional<int64_t> Value;  // exactly this (implies NonZero == (*Value != 0))
+  /// What is known is of the caller's value masked so (`p &= ~FLAGS;` before
+  /// the tests); all ones: the value itself.
+  uint64_t Mask = ~uint64_t(0);
   bool Any = false;              // some site's path knows no such value
   bool known() const { return Param >= 0 && !Any; }
   /// Does a call passing V for the parameter reach none of the sites?
   bool ruledOutBy(int64_t V) const {
     if (!known())
       return false;
+    V = int64_t(uint64_t(V) & Mask);
     return Value ? V != *Value : (V != 0) != NonZero;
   }
 };

@@ -410,7 +410,11 @@ void FunctionAnalyzer::applyEffect(PathState &S, const Effect &Eff, const Event 
       checkPinned(S, E, Via);
     break;
   case EffectKind::Assert:
-    S.Assumed |= maskOf(Eff.Reg);
+    // Asserted inside the path's own section of that region, it tells
+    // nothing of the caller's context: once the section ends, the
+    // caller's state is back (rcutree_migrate_callbacks() asserts
+    // interrupts off between its local_irq_save() and _restore()).
+    S.Assumed |= maskOf(Eff.Reg) & ~S.activeRegions();
     break;
   case EffectKind::AssertHeld: {
     // The lock's class tells what holding it implies; the class comes from

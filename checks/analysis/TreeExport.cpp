@@ -230,6 +230,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       P.NonZero = C.NonZero;
       P.HasValue = C.Value.has_value();
       P.Value = C.Value.value_or(0);
+      P.Mask = C.Mask;
       return P;
     };
     if (S->Pinned) {

@@ -26,6 +26,8 @@ json param(const ParamFact &P) {
   json O = {{"param", P.Param}, {"nonzero", P.NonZero}};
   if (P.HasValue)
     O["value"] = P.Value;
+  if (P.Mask != ~uint64_t(0))
+    O["mask"] = P.Mask;
   return O;
 }
 
@@ -122,6 +124,11 @@ struct Reader {
         return fail(std::string("'") + K + "' has a value that is not an integer");
       P.HasValue = true;
       P.Value = V->get<int64_t>();
+    }
+    if (auto M = It->find("mask"); M != It->end()) {
+      if (!M->is_number_unsigned())
+        return fail(std::string("'") + K + "' has a mask that is not an unsigned integer");
+      P.Mask = M->get<uint64_t>();
     }
     return true;
   }

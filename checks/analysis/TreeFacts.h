@@ -22,7 +22,7 @@ namespace preemptlint {
 
 /// 2: calls through ops fields ("field" call sites) and the functions the
 /// file stores into fields ("stores").
-constexpr int TreeFactsVersion = 5;
+constexpr int TreeFactsVersion = 6;
 
 struct SrcPos {
   std::string File;
@@ -50,9 +50,11 @@ struct ParamFact {
   bool NonZero = false;
   bool HasValue = false;
   int64_t Value = 0;
+  uint64_t Mask = ~uint64_t(0); // of the caller's value masked so ("mask")
   bool known() const { return Param >= 0; }
   /// Does passing V for the parameter reach none of the sites?
   bool ruledOutBy(int64_t V) const {
+    V = int64_t(uint64_t(V) & Mask);
     return known() && (HasValue ? V != Value : (V != 0) != NonZero);
   }
 };

@@ -247,7 +247,7 @@ void Linker::computeNeeds() {
 
 bool Linker::sameParam(const ParamFact &A, const ParamFact &B) {
   return A.Param == B.Param && A.NonZero == B.NonZero && A.HasValue == B.HasValue &&
-         A.Value == B.Value;
+         A.Value == B.Value && A.Mask == B.Mask;
 }
 
 bool Linker::needRuledOut(const CallSite &C, const FunctionFacts *T) const {

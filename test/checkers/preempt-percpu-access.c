@@ -505,6 +505,21 @@ static void good_lockdep_held_spinlock(void)
 	__this_cpu_inc(cnt);
 }
 
+/* The assertion checks the function's own section, not its caller's
+ * context: once local_irq_restore() ends the section, nothing pins
+ * (rcutree_migrate_callbacks() before rcu_gp_kthread_wake()). */
+static void bad_asserted_inside_own_section(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	lockdep_assert_irqs_disabled();
+	local_irq_restore(flags);
+	__this_cpu_inc(cnt);
+// CHECK: :[[@LINE-1]]:2: warning: __this_cpu_inc() on per-CPU data in preemptible code [preempt-percpu-access]
+// CHECK-NEXT: :[[@LINE-3]]:2: note: protection ended here: local_irq_restore() ended the section with interrupts disabled
+}
+
 static void good_bug_on_irqs_enabled(void)
 {
 	BUG_ON(!irqs_disabled());

@@ -25,3 +25,26 @@ long __do_sys_freeze_any(void)
 
 	return freeze_others(cpu);
 }
+
+extern int queue_work_flags(int *slot, int mode);
+extern int freeze_rest(int primary);
+
+long __do_sys_flags_resume(void)
+{
+	return queue_work_flags(&slot, 1 | 0x0100);
+}
+
+long __do_sys_flags_nmi(void)
+{
+	return queue_work_flags(&slot, 4 | 0x0100);
+}
+
+long __do_sys_rest_first(void)
+{
+	return freeze_rest(0);
+}
+
+long __do_sys_rest_any(void)
+{
+	return freeze_rest(-1);
+}
