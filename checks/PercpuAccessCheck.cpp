@@ -71,7 +71,9 @@ void PercpuAccessCheck::unpinnedInProcessContext(const FunctionFacts &F, const R
   std::string Ctx = "'" + F.Name + "' runs in process context";
   switch (Why.K) {
   case RootContext::Registered:
-    Ctx += ", registered by " + Why.By + "() in '" + Why.Of + "'";
+    Ctx += ", registered by " + Why.By + "()";
+    if (!Why.Of.empty()) // empty: at file scope (module_init(fn))
+      Ctx += " in '" + Why.Of + "'";
     break;
   case RootContext::Stored:
     Ctx += " as '" + Why.By + "'";

@@ -66,12 +66,16 @@ public:
 
   bool TraverseFunctionDecl(FunctionDecl *D) {
     bool Old = InFunction;
+    const FunctionDecl *OldFn = CurFn;
     InFunction = D->doesThisDeclarationHaveABody();
+    CurFn = D;
     bool R = RecursiveASTVisitor<FileFactsVisitor>::TraverseFunctionDecl(D);
     InFunction = Old;
+    CurFn = OldFn;
     return R;
   }
   bool InFunction = false;
+  const FunctionDecl *CurFn = nullptr;
 
   bool VisitCallExpr(CallExpr *CE) {
     if (auto *FD = CE->getDirectCallee()) {
@@ -100,13 +104,16 @@ public:
     else if (!fromNonEscapingMacro(DR->getLocation()))
       Taken.insert(FD->getCanonicalDecl());
     // Registrations written at file scope (early_initcall(fn), __setup(s, fn));
-    // inside functions they are events of the registering function.
-    if (InFunction)
-      return true;
+    // inside functions they are events of the registering function, except
+    // in a function the registering macro writes itself (a module's
+    // module_init(fn): `static inline initcall_t __inittest(void) { return fn; }`).
     for (SourceLocation L = DR->getLocation(); L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))
       if (const Primitive *P = M.lookup(Lexer::getImmediateMacroName(L, SM, LO)))
         for (const Effect &E : P->Effects)
           if (E.Kind == EffectKind::Register &&
+              (!InFunction || (CurFn && CurFn->getLocation().isMacroID() &&
+                               SM.getExpansionLoc(CurFn->getLocation()) ==
+                                   SM.getExpansionLoc(L))) &&
               (!EntryCtx.count(FD->getCanonicalDecl()) || ByField.count(FD->getCanonicalDecl()))) {
             // The registering macro names it better than the field its
             // expansion stores into (DECLARE_WORK() initialises .func).
@@ -285,6 +292,15 @@ void FileAnalysis::collectFileFacts() {
   }
   FieldStores = std::move(V.Stores);
   RegisteredByField = std::move(V.ByField);
+  // Registrations written at file scope (module_init(fn), early_initcall(fn))
+  // have no registering function; the link takes them as the file's.
+  for (auto &[FD, Where] : RegisteredAt)
+    if (!RegisteredByField.count(FD))
+      if (auto It = EntryCtx.find(FD); It != EntryCtx.end())
+        Registrations.push_back({nullptr, FD, It->second, Where.first, Where.second});
+  llvm::sort(Registrations, [&](const RegistrationRec &A, const RegistrationRec &B) {
+    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+  });
   for (const FunctionDecl *FD : V.PassedOnly)
     if (!AddressTaken.count(FD))
       PassedToCalls.insert(FD);

@@ -292,7 +292,7 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       F.Calls.push_back(std::move(CS));
     }
     for (auto &R : Registrations)
-      if (R.Registrant == FD) {
+      if (R.Registrant && R.Registrant == FD) {
         Registration G;
         G.Target = X.id(R.Target);
         G.TargetName = R.Target->getName().str();
@@ -303,6 +303,16 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       }
     Out.Functions.push_back(std::move(F));
   }
+  for (auto &R : Registrations)
+    if (!R.Registrant) {
+      Registration G;
+      G.Target = X.id(R.Target);
+      G.TargetName = R.Target->getName().str();
+      G.Context = contextName(R.Ctx).str();
+      G.By = R.By.str();
+      G.At = X.pos(R.Loc);
+      Out.Registers.push_back(std::move(G));
+    }
   for (auto &St : FieldStores) {
     FieldStore Fs;
     Fs.Field = X.fieldId(St.Field);

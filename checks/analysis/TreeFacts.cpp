@@ -205,9 +205,7 @@ struct Reader {
         return fail("'registers' is not a list");
       for (auto &X : *R) {
         F.Registers.emplace_back();
-        auto &G = F.Registers.back();
-        if (!(X.is_object() && str(X, "target", G.Target) && str(X, "name", G.TargetName) &&
-              str(X, "context", G.Context) && str(X, "by", G.By) && pos(X, "at", G.At)))
+        if (!registration(X, F.Registers.back()))
           return fail("a registration is malformed");
       }
     }
@@ -216,7 +214,16 @@ struct Reader {
         E.EveryPath = false;
     return true;
   }
+  bool registration(const json &X, Registration &G) {
+    return X.is_object() && str(X, "target", G.Target) && str(X, "name", G.TargetName) &&
+           str(X, "context", G.Context) && str(X, "by", G.By) && pos(X, "at", G.At);
+  }
 };
+
+json registration(const Registration &R) {
+  return {{"target", R.Target}, {"name", R.TargetName}, {"context", R.Context},
+          {"by", R.By},         {"at", pos(R.At)}};
+}
 
 } // namespace
 
@@ -226,11 +233,7 @@ std::string preemptlint::toJson(const FileFacts &F) {
     json Acq = json::array(), Rel = json::array(), AcqSome = json::array(),
          RelSome = json::array(), Calls = json::array(), Regs = json::array();
     for (auto &R : Fn.Registers)
-      Regs.push_back({{"target", R.Target},
-                      {"name", R.TargetName},
-                      {"context", R.Context},
-                      {"by", R.By},
-                      {"at", pos(R.At)}});
+      Regs.push_back(registration(R));
     for (auto &E : Fn.Acquires)
       Acq.push_back(effect(E));
     for (auto &E : Fn.Releases)
@@ -293,11 +296,15 @@ std::string preemptlint::toJson(const FileFacts &F) {
       X["context"] = S.Context; // optional: absent, the field's own
     Stores.push_back(std::move(X));
   }
+  json Regs = json::array();
+  for (auto &R : F.Registers)
+    Regs.push_back(registration(R));
   json Doc = {{"schema", "preemptlint-tree-facts"},
               {"version", F.Version},
               {"file", F.File},
               {"functions", std::move(Fns)},
-              {"stores", std::move(Stores)}};
+              {"stores", std::move(Stores)},
+              {"registers", std::move(Regs)}};
   // Invalid UTF-8 in a name is replaced rather than aborting the dump.
   return Doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -340,6 +347,19 @@ bool preemptlint::fromJson(const std::string &Text, FileFacts &F, std::string &E
         break;
       }
     }
+  // Optional (absent: none): registrations written at file scope.
+  if (auto Regs = Doc.find("registers"); Ok && Regs != Doc.end()) {
+    if (!Regs->is_array())
+      Ok = R.fail("'registers' is not a list");
+    else
+      for (auto &X : *Regs) {
+        F.Registers.emplace_back();
+        if (!R.registration(X, F.Registers.back())) {
+          Ok = R.fail("a registration is malformed");
+          break;
+        }
+      }
+  }
   if (!Ok) {
     Err = R.Err.empty() ? "malformed record" : R.Err;
     F = FileFacts();

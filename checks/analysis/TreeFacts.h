@@ -133,6 +133,9 @@ struct FunctionFacts {
 
 struct FileFacts {
   int Version = TreeFactsVersion;
+  /// Registrations written at file scope (module_init(fn), __setup(s, fn)):
+  /// no function registers them ("registers" of the document, version 6).
+  std::vector<Registration> Registers;
   std::string File; // as the compilation database names it
   std::vector<FunctionFacts> Functions;
   std::vector<FieldStore> Stores; // in initialisers and functions of the file

@@ -117,28 +117,35 @@ void Linker::run() {
 }
 
 void Linker::findEntryContexts(const std::vector<const FileFacts *> &Sorted) {
-  for (auto *File : Sorted)
+  // Registrations by a function, and those written at file scope
+  // (module_init(fn): no registering function).
+  auto Register = [&](const Registration &R, const std::string &Of) {
+    EntryContext C;
+    const FunctionFacts *T = lookup(R.Target);
+    if (!T)
+      return;
+    Callbacks.insert(T);
+    Registered.insert(T);
+    if (!parseContext(R.Context, C))
+      return;
+    if (C != EntryContext::Process) {
+      OtherContext.insert(T);
+      return;
+    }
+    RootContext Why;
+    Why.K = RootContext::Registered;
+    Why.By = R.By;
+    Why.Of = Of;
+    Why.At = R.At;
+    ProcessRoots.try_emplace(T, std::move(Why));
+  };
+  for (auto *File : Sorted) {
     for (auto &G : File->Functions)
-      for (auto &R : G.Registers) {
-        EntryContext C;
-        const FunctionFacts *T = lookup(R.Target);
-        if (!T)
-          continue;
-        Callbacks.insert(T);
-        Registered.insert(T);
-        if (!parseContext(R.Context, C))
-          continue;
-        if (C != EntryContext::Process) {
-          OtherContext.insert(T);
-          continue;
-        }
-        RootContext Why;
-        Why.K = RootContext::Registered;
-        Why.By = R.By;
-        Why.Of = G.Name;
-        Why.At = R.At;
-        ProcessRoots.try_emplace(T, std::move(Why));
-      }
+      for (auto &R : G.Registers)
+        Register(R, G.Name);
+    for (auto &R : File->Registers)
+      Register(R, "");
+  }
   for (auto &[S, File] : StoreList) {
     auto Ctx = contextOf(*S);
     const FunctionFacts *T = lookup(S->Target);
