@@ -218,53 +218,87 @@ void Linker::computeNeeds() {
   };
   Seed();
   fixpoint(Needs, EdgeOk, /*WithModelled=*/true);
-  // Needs whose every source lies where one parameter has a known value
-  // (its own need sites, and the unpinned calls of callees that need):
-  // a call passing a constant the other way adds none. Found over the
-  // needs of this pass; the second pass only drops edges, so what it
-  // finds of a function's sources still holds.
+  // Where each need comes from, and what its paths know of a parameter
+  // there: a call passing a constant that rules out every source adds no
+  // need, and one that rules out some reaches the need through the others
+  // (freeze_secondary_cpus(0) needs nothing through housekeeping_any_cpu(),
+  // which it calls only when its parameter is -1, but still through
+  // _cpu_down()). Found over the needs of this pass; the second pass only
+  // drops edges, so what it finds of a function's sources still holds.
   for (auto &[F, Chain] : Needs) {
-    std::optional<ParamFact> W;
-    bool Mixed = false;
-    auto Add = [&](const ParamFact &P) {
-      if (!P.known() || (W && !sameParam(*W, P)))
-        Mixed = true;
-      else
-        W = P;
-    };
+    std::vector<NeedSource> Src;
     if (F->Pinned.Has)
-      Add(F->Pinned.OnlyWhere);
+      Src.push_back({F->Pinned.OnlyWhere, nullptr, nullptr});
     for (auto &C : F->Calls) {
-      if (Mixed || !EdgeOk(*F, C))
+      if (!EdgeOk(*F, C))
         continue;
       for (const FunctionFacts *T : C.Modelled ? modelTargetsOf(C) : targetsOf(C))
         if (T != F && Needs.count(T)) {
-          Add(C.UnpinnedWhere);
+          Src.push_back({C.UnpinnedWhere, &C, T});
           break;
         }
     }
-    if (W && !Mixed)
-      NeedWhere[F] = *W;
+    if (llvm::any_of(Src, [](const NeedSource &S) { return S.Where.known(); }))
+      NeedSources[F] = std::move(Src);
   }
-  if (NeedWhere.empty())
+  if (NeedSources.empty())
     return;
   Seed();
   fixpoint(Needs, EdgeOk, /*WithModelled=*/true, /*RuleOut=*/true);
 }
 
-bool Linker::sameParam(const ParamFact &A, const ParamFact &B) {
-  return A.Param == B.Param && A.NonZero == B.NonZero && A.HasValue == B.HasValue &&
-         A.Value == B.Value && A.Mask == B.Mask;
-}
-
-bool Linker::needRuledOut(const CallSite &C, const FunctionFacts *T) const {
-  auto It = T ? NeedWhere.find(T) : NeedWhere.end();
-  if (It == NeedWhere.end())
+bool Linker::ruledOut(const NeedSource &S, const CallSite &C) {
+  if (!S.Where.known())
     return false;
   for (auto &[I, V] : C.UnpinnedArgs)
-    if (int(I) == It->second.Param)
-      return It->second.ruledOutBy(V);
+    if (int(I) == S.Where.Param)
+      return S.Where.ruledOutBy(V);
   return false;
+}
+
+const std::vector<ChainStep> *Linker::chainThrough(const CallSite &C, const FunctionFacts *T,
+                                                   const Chains &M,
+                                                   std::vector<ChainStep> &Buf) const {
+  auto It = T ? M.find(T) : M.end();
+  if (It == M.end())
+    return nullptr;
+  auto S = NeedSources.find(T);
+  if (S == NeedSources.end())
+    return &It->second;
+  const NeedSource *Best = nullptr;
+  size_t BestLen = SIZE_MAX;
+  bool Left = false;
+  for (auto &X : S->second) {
+    if (ruledOut(X, C))
+      continue;
+    Left = true;
+    size_t Len = 1;
+    if (X.C) {
+      auto J = M.find(X.T);
+      if (J == M.end())
+        continue;
+      Len = J->second.size() + 1;
+    }
+    if (Len < BestLen) {
+      Best = &X;
+      BestLen = Len;
+    }
+  }
+  if (!Left)
+    return nullptr;
+  if (!Best)
+    return &It->second; // no source left has a chain yet: T's own
+  if (BestLen == It->second.size() && !It->second.empty() &&
+      It->second.front().What == (Best->C ? Best->T->Name : T->Pinned.What))
+    return &It->second; // T's own chain goes through it
+  if (!Best->C) {
+    Buf = {{T->Name, T->Pinned.What, T->Pinned.Where}};
+  } else {
+    Buf = {{T->Name, Best->T->Name, Best->C->At}};
+    auto &Rest = M.find(Best->T)->second;
+    Buf.insert(Buf.end(), Rest.begin(), Rest.end());
+  }
+  return &Buf;
 }
 
 template <typename EdgeOk>
@@ -292,11 +326,14 @@ void Linker::fixpoint(Chains &M, EdgeOk Ok, bool WithModelled, bool RuleOut) {
         if (Found || !Ok(*F, C) || (C.Modelled && !WithModelled))
           continue;
         for (const FunctionFacts *T : C.Modelled ? modelTargetsOf(C) : targetsOf(C)) {
+          std::vector<ChainStep> Buf;
           auto It = T == F ? M.end() : M.find(T);
-          if (It == M.end() || (RuleOut && needRuledOut(C, T)))
+          const std::vector<ChainStep> *Via =
+              It == M.end() ? nullptr : RuleOut ? chainThrough(C, T, M, Buf) : &It->second;
+          if (!Via)
             continue;
           std::vector<ChainStep> Chain{{F->Name, T->Name, C.At}};
-          Chain.insert(Chain.end(), It->second.begin(), It->second.end());
+          Chain.insert(Chain.end(), Via->begin(), Via->end());
           Add.push_back({F, std::move(Chain)});
           Found = true;
           break;
@@ -389,9 +426,11 @@ void Linker::reportNeeds() {
     // taken) do not count.
     if (F->AnswersPinning && F->ManagesPinning && !InProcess)
       for (auto &C : F->Calls) {
-        if (!C.Unpinned || C.KnownPinned || needRuledOut(C, lookup(C.Callee)))
+        if (!C.Unpinned || C.KnownPinned)
           continue;
-        if (auto *Chain = reportable(Needs, lookup(C.Callee)))
+        std::vector<ChainStep> Buf;
+        auto *Chain = chainThrough(C, lookup(C.Callee), Needs, Buf);
+        if (Chain && Chain->size() <= MaxReportedChain)
           H.unpinnedThroughCall(*F, C, *Chain);
       }
     // A function known to run in process context: its own need, when
@@ -408,12 +447,13 @@ void Linker::reportNeeds() {
           if (!C.Unpinned || C.KnownPinned || C.ThroughField)
             continue;
           const FunctionFacts *T = lookup(C.Callee);
-          auto It = T && !needRuledOut(C, T) ? Needs.find(T) : Needs.end();
-          if (It == Needs.end() || It->second.size() + 1 > MaxRootChain ||
-              (It->second.size() == 1 && FileOf.lookup(T) == FileOf.lookup(F)))
+          std::vector<ChainStep> Buf;
+          auto *Via = chainThrough(C, T, Needs, Buf);
+          if (!Via || Via->size() + 1 > MaxRootChain ||
+              (Via->size() == 1 && FileOf.lookup(T) == FileOf.lookup(F)))
             continue;
           std::vector<ChainStep> Chain{{F->Name, T->Name, C.At}};
-          Chain.insert(Chain.end(), It->second.begin(), It->second.end());
+          Chain.insert(Chain.end(), Via->begin(), Via->end());
           H.unpinnedInProcessContext(*F, Root->second, Chain);
         }
       }

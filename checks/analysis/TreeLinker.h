@@ -98,10 +98,11 @@ private:
   /// its pinning needs it through an unpinned call of a callee that needs it.
   void computeNeeds();
 
-  static bool sameParam(const ParamFact &A, const ParamFact &B);
-  /// Does C pass, on every unpinned path, a constant that rules out T's
-  /// need (NeedWhere)?
-  bool needRuledOut(const CallSite &C, const FunctionFacts *T) const;
+  /// T's need as C reaches it: T's chain in M, or, when C's constants rule
+  /// out some of T's sources, the shortest chain through one they leave
+  /// (built in Buf). Null when T needs nothing in M or C rules out all.
+  const std::vector<ChainStep> *chainThrough(const CallSite &C, const FunctionFacts *T,
+                                             const Chains &M, std::vector<ChainStep> &Buf) const;
 
   template <typename EdgeOk>
   void fixpoint(Chains &M, EdgeOk Ok, bool WithModelled = false, bool RuleOut = false);
@@ -202,7 +203,18 @@ private:
   /// ... registered in a context other than process context (a per-CPU
   /// thread, an atomic one).
   llvm::DenseSet<const FunctionFacts *> OtherContext;
-  llvm::DenseMap<const FunctionFacts *, ParamFact> NeedWhere; // see computeNeeds()
+  /// Where a function's need comes from, with what its paths know of a
+  /// parameter there: its own access (C null) or an unpinned call C of a
+  /// needing callee T. Kept for functions with a source some constant
+  /// could rule out (see computeNeeds()).
+  struct NeedSource {
+    ParamFact Where;
+    const CallSite *C = nullptr;
+    const FunctionFacts *T = nullptr;
+  };
+  llvm::DenseMap<const FunctionFacts *, std::vector<NeedSource>> NeedSources;
+  /// Is source S ruled out by the constants C passes?
+  static bool ruledOut(const NeedSource &S, const CallSite &C);
 };
 
 } // namespace treelink
