@@ -5,3 +5,13 @@ int any_cpu(void)
 {
 	return smp_processor_id();
 }
+
+#include <linux/percpu.h>
+
+static DEFINE_PER_CPU(int, other_count);
+
+/* A need with no condition. */
+void other_need(void)
+{
+	__this_cpu_inc(other_count);
+}

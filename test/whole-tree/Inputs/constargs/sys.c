@@ -48,3 +48,10 @@ long __do_sys_rest_any(void)
 {
 	return freeze_rest(-1);
 }
+
+extern int freeze_mixed(int primary);
+
+long __do_sys_mixed_first(void)
+{
+	return freeze_mixed(0);
+}

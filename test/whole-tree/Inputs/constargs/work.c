@@ -75,3 +75,14 @@ int freeze_rest(int primary)
 	mutex_unlock(&frz_mutex);
 	return primary;
 }
+
+/* Two sources of a need: one only when primary is -1, one always. */
+extern void other_need(void);
+
+int freeze_mixed(int primary)
+{
+	if (primary == -1)
+		primary = any_cpu();
+	other_need();
+	return primary;
+}
