@@ -520,6 +520,20 @@ static void bad_asserted_inside_own_section(void)
 // CHECK-NEXT: :[[@LINE-3]]:2: note: protection ended here: local_irq_restore() ended the section with interrupts disabled
 }
 
+/* RCU stops watching only where the task is pinned (idle, entry, NMI). */
+static void good_only_when_rcu_not_watching(void)
+{
+	if (!rcu_is_watching())
+		__this_cpu_inc(cnt);
+}
+
+static void bad_when_rcu_watching(void)
+{
+	if (rcu_is_watching())
+		__this_cpu_inc(cnt);
+// CHECK: :[[@LINE-1]]:3: warning: __this_cpu_inc() on per-CPU data in preemptible code [preempt-percpu-access]
+}
+
 static void good_bug_on_irqs_enabled(void)
 {
 	BUG_ON(!irqs_disabled());
