@@ -348,6 +348,7 @@ static RegionMask assumedFor(EntryContext C) {
   case EntryContext::IpiCallback:
   case EntryContext::IrqsOff: return maskOf(Region::Irq);
   case EntryContext::PercpuThread: return maskOf(Region::Migrate);
+  case EntryContext::Boot: return maskOf(Region::Migrate); // one CPU online
   }
   return 0;
 }
@@ -418,6 +419,7 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
   Sum->Deferred = Deferred;
   Sum->ManagesPinning = managesPinning(*FE, Model);
   FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed);
+  A.Booting = CtxIt != EntryCtx.end() && CtxIt->second == EntryContext::Boot;
   A.run();
   if (Main)
     ++NumAnalysed;

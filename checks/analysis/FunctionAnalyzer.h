@@ -188,6 +188,12 @@ private:
   Handler &H;
   bool Deferred;
   RegionMask InitialAssumed;
+public:
+  /// Early boot code (start_kernel()'s own callees): one CPU, and sleeping
+  /// is tolerated while the system is booting (__might_sleep() returns
+  /// early in SYSTEM_BOOTING): its sleeps are not judged.
+  bool Booting = false;
+private:
   llvm::SmallVector<HeldLock, 1> EntryLocks; // held by the caller, per contract
   const SourceManager &SM;
   FunctionContext FC;

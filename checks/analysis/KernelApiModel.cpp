@@ -51,6 +51,7 @@ llvm::StringRef preemptlint::contextName(EntryContext C) {
   case EntryContext::Hardirq: return "hardirq";
   case EntryContext::IpiCallback: return "ipi";
   case EntryContext::PercpuThread: return "percpu_thread";
+  case EntryContext::Boot: return "boot";
   case EntryContext::IrqsOff: return "irqs_off";
   }
   return "process";
@@ -68,6 +69,7 @@ bool preemptlint::parseContext(llvm::StringRef S, EntryContext &C) {
   else if (S == "ipi") C = EntryContext::IpiCallback;
   else if (S == "percpu_thread") C = EntryContext::PercpuThread;
   else if (S == "irqs_off") C = EntryContext::IrqsOff;
+  else if (S == "boot") C = EntryContext::Boot;
   else return false;
   return true;
 }
@@ -254,12 +256,20 @@ bool KernelApiModel::loadString(llvm::StringRef Text, llvm::StringRef Origin,
     if (!EF.is_array())
       return L.fail("entry_functions", "expected an array");
     for (auto &F : EF) {
-      if (!hasStrings(F, {"name", "context"}))
-        return L.fail("entry_functions", "each entry needs string 'name' and 'context'");
+      // "name", or "names" for several functions of one context.
+      bool Names = F.is_object() && F.contains("names") && F["names"].is_array() &&
+                   llvm::all_of(F["names"], [](const json &N) { return N.is_string(); });
+      if (!(Names ? hasStrings(F, {"context"}) : hasStrings(F, {"name", "context"})))
+        return L.fail("entry_functions",
+                      "each entry needs string 'name' (or a list of strings 'names') and 'context'");
       EntryContext Ctx;
       if (!parseContext(F["context"].get<std::string>(), Ctx))
         return L.fail("entry_functions", "unknown context " + F["context"].dump());
-      EntryFunctions[F["name"].get<std::string>()] = Ctx;
+      if (Names)
+        for (auto &N : F["names"])
+          EntryFunctions[N.get<std::string>()] = Ctx;
+      else
+        EntryFunctions[F["name"].get<std::string>()] = Ctx;
     }
   }
 

@@ -52,7 +52,7 @@ bool parsePreemptModel(llvm::StringRef S, PreemptModel &M);
 /// The execution context a callback is registered to run in.
 /// IrqsOff: called with local interrupts disabled, but not from an interrupt
 /// (cpuidle_state.enter, which the idle loop calls with interrupts off).
-enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback, PercpuThread, IrqsOff };
+enum class EntryContext : uint8_t { Process, Softirq, Hardirq, IpiCallback, PercpuThread, IrqsOff, Boot };
 /// The model's name of a context ("softirq", ...), and whether it is atomic.
 llvm::StringRef contextName(EntryContext C);
 bool parseContext(llvm::StringRef S, EntryContext &C);

@@ -44,7 +44,7 @@ FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const
         C.Held.push_back(L.Decl);
     return &C;
   }
-  RegionMask A = S.activeRegions();
+  RegionMask A = Booting ? 0 : S.activeRegions(); // sleeping tolerated at boot
   if ((A & atomicRegions()) && !C.Atomic) {
     // The innermost cause: the lock or region entered last.
     C.Atomic = true;
@@ -66,7 +66,7 @@ FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const
         C.AtomicSince = S.LastEnter[R];
       }
   }
-  if (Inner && Inner->Atomic && !C.Atomic) {
+  if (Inner && Inner->Atomic && !C.Atomic && !Booting) {
     // Atomic inside the helper itself.
     C.Atomic = true;
     C.AtomicLock = Inner->AtomicLock;
@@ -127,6 +127,8 @@ void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &
 
 void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &Via,
                                   RegionMask Atomic) {
+  if (Booting)
+    return; // might_sleep() is silent while the system boots
   if (S.activeRegions() & Atomic) {
     if (!S.Imprecise) {
       H.sleepInAtomic(FC, E, Via, S);
