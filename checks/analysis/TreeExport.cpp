@@ -291,28 +291,25 @@ void FileAnalysis::exportFacts(FileFacts &Out) const {
       }
       F.Calls.push_back(std::move(CS));
     }
-    for (auto &R : Registrations)
-      if (R.Registrant && R.Registrant == FD) {
-        Registration G;
-        G.Target = X.id(R.Target);
-        G.TargetName = R.Target->getName().str();
-        G.Context = contextName(R.Ctx).str();
-        G.By = R.By.str();
-        G.At = X.pos(R.Loc);
-        F.Registers.push_back(std::move(G));
-      }
     Out.Functions.push_back(std::move(F));
   }
-  for (auto &R : Registrations)
-    if (!R.Registrant) {
-      Registration G;
-      G.Target = X.id(R.Target);
-      G.TargetName = R.Target->getName().str();
-      G.Context = contextName(R.Ctx).str();
-      G.By = R.By.str();
-      G.At = X.pos(R.Loc);
+  // Registrations: the registering function's, or the file's when written
+  // at file scope (no registrant).
+  llvm::DenseMap<const FunctionDecl *, size_t> Index;
+  for (size_t I = 0; I < Fns.size(); ++I)
+    Index[Fns[I].first] = I;
+  for (auto &R : Registrations) {
+    Registration G;
+    G.Target = X.id(R.Target);
+    G.TargetName = R.Target->getName().str();
+    G.Context = contextName(R.Ctx).str();
+    G.By = R.By.str();
+    G.At = X.pos(R.Loc);
+    if (!R.Registrant)
       Out.Registers.push_back(std::move(G));
-    }
+    else if (auto It = Index.find(R.Registrant); It != Index.end())
+      Out.Functions[It->second].Registers.push_back(std::move(G));
+  }
   for (auto &St : FieldStores) {
     FieldStore Fs;
     Fs.Field = X.fieldId(St.Field);
