@@ -220,7 +220,6 @@ private:
   llvm::DenseMap<const clang::ParmVarDecl *, llvm::SmallVector<ParamWrite, 2>> ParamWrites;
   llvm::DenseMap<std::pair<const clang::CFGBlock *, const clang::CFGBlock *>, bool> Reaches;
   void findParamWrites();
-  bool writtenBefore(const clang::ParmVarDecl *P);
   /// What the parameter holds at the element being transferred, in terms
   /// of the caller's value: that value masked so (all ones: the value
   /// itself); none when another write may have happened before.

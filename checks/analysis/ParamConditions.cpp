@@ -4,8 +4,9 @@
 // one parameter's value (ParamCond): known zero, non-zero or exactly one
 // value on every path to them, from tests made before any write to the
 // parameter could have happened (or after masks of the first block only:
-// `notify &= ~TWA_FLAGS; switch (notify)`), whatever it was set to since. A caller passing a constant the other way
-// reaches none of them (CallTransfer.cpp in the file, the link across it).
+// `notify &= ~TWA_FLAGS; switch (notify)`), whatever it was set to since.
+// A caller passing a constant the other way reaches none of them
+// (CallTransfer.cpp in the file, the link across it).
 //
 //===----------------------------------------------------------------------===//
 
@@ -58,22 +59,9 @@ void FunctionAnalyzer::findParamWrites() {
   }
 }
 
-/// May a write of P have happened before the element being transferred?
-/// Yes when a write lies earlier in its block, or in a block that reaches
-/// it (a loop's own block reaches itself).
-bool FunctionAnalyzer::writtenBefore(const ParmVarDecl *P) {
-  if (!CurBlock)
-    return true;
-  findParamWrites();
-  auto It = ParamWrites.find(P);
-  if (It == ParamWrites.end())
-    return false; // never written
-  for (auto &W : It->second)
-    if (!W.B || (W.B == CurBlock && W.Elem < CurElem) || reaches(W.B, CurBlock))
-      return true;
-  return false;
-}
-
+/// Writes that may have happened before the element being transferred lie
+/// earlier in its block, or in a block that reaches it (a loop's own block
+/// reaches itself).
 std::optional<uint64_t> FunctionAnalyzer::entryMask(const ParmVarDecl *P) {
   uint64_t Mask = ~uint64_t(0);
   if (!CurBlock)
