@@ -189,9 +189,10 @@ private:
   bool Deferred;
   RegionMask InitialAssumed;
 public:
-  /// Early boot code (start_kernel()'s own callees): one CPU, and sleeping
-  /// is tolerated while the system is booting (__might_sleep() returns
-  /// early in SYSTEM_BOOTING): its sleeps are not judged.
+  /// Early boot code (start_kernel()'s own callees): one CPU, and
+  /// __might_sleep() is silent about the boot context while the system
+  /// boots (SYSTEM_BOOTING): a sleep is judged only inside a section the
+  /// function opens itself.
   bool Booting = false;
 private:
   llvm::SmallVector<HeldLock, 1> EntryLocks; // held by the caller, per contract

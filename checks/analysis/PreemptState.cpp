@@ -13,8 +13,10 @@ bool PathState::sameAs(const PathState &O) const {
          Imprecise == O.Imprecise;
 }
 
-RegionMask PathState::activeRegions() const {
-  RegionMask M = Assumed;
+RegionMask PathState::activeRegions() const { return Assumed | ownRegions(); }
+
+RegionMask PathState::ownRegions() const {
+  RegionMask M = 0;
   for (unsigned I = 0; I < NumRegions; ++I)
     if (Depth[I] > 0)
       M |= RegionMask(1u << I);

@@ -143,6 +143,8 @@ struct PathState {
   bool known(Region R) const { return Depth[unsigned(R)] != UnknownDepth; }
   /// Regions currently active: opened, asserted, or implied by a held lock.
   RegionMask activeRegions() const;
+  /// ... of the path's own sections and locks, without the assumed context.
+  RegionMask ownRegions() const;
   /// Any region of Mask has Unknown depth.
   bool unknownIn(RegionMask Mask) const;
 

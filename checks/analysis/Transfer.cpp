@@ -44,7 +44,7 @@ FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const
         C.Held.push_back(L.Decl);
     return &C;
   }
-  RegionMask A = Booting ? 0 : S.activeRegions(); // sleeping tolerated at boot
+  RegionMask A = Booting ? S.ownRegions() : S.activeRegions(); // see checkSleep()
   if ((A & atomicRegions()) && !C.Atomic) {
     // The innermost cause: the lock or region entered last.
     C.Atomic = true;
@@ -66,7 +66,7 @@ FunctionSummary::CallRec *FunctionAnalyzer::recordCall(const PathState &S, const
         C.AtomicSince = S.LastEnter[R];
       }
   }
-  if (Inner && Inner->Atomic && !C.Atomic && !Booting) {
+  if (Inner && Inner->Atomic && !C.Atomic) {
     // Atomic inside the helper itself.
     C.Atomic = true;
     C.AtomicLock = Inner->AtomicLock;
@@ -127,9 +127,10 @@ void FunctionAnalyzer::checkPinned(PathState &S, const Event &E, const ViaCall &
 
 void FunctionAnalyzer::checkSleep(PathState &S, const Event &E, const ViaCall &Via,
                                   RegionMask Atomic) {
-  if (Booting)
-    return; // might_sleep() is silent while the system boots
-  if (S.activeRegions() & Atomic) {
+  // While the system boots, might_sleep() is silent about the boot
+  // context (interrupts off, inherited or asserted); a section the
+  // function opens itself is judged as anywhere.
+  if ((Booting ? S.ownRegions() : S.activeRegions()) & Atomic) {
     if (!S.Imprecise) {
       H.sleepInAtomic(FC, E, Via, S);
       if (S.activeRegions() & maskOf(Region::Fpu))
