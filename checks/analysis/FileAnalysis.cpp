@@ -418,8 +418,8 @@ const FunctionSummary *FileAnalysis::summaryFor(const FunctionDecl *FD) {
     Deferred = !managesPinning(*FE, Model);       // exported: callers, unless it pins itself
   Sum->Deferred = Deferred;
   Sum->ManagesPinning = managesPinning(*FE, Model);
-  FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed);
-  A.Booting = CtxIt != EntryCtx.end() && CtxIt->second == EntryContext::Boot;
+  bool Booting = CtxIt != EntryCtx.end() && CtxIt->second == EntryContext::Boot;
+  FunctionAnalyzer A(*this, *FE, *Sum, /*Report=*/Main, Deferred, Assumed, Booting);
   A.run();
   if (Main)
     ++NumAnalysed;

@@ -33,9 +33,9 @@ using clang::Stmt;
 class FunctionAnalyzer {
 public:
   FunctionAnalyzer(FileAnalysis &FA, FunctionEvents &FE, FunctionSummary &Sum,
-                   bool Report, bool Deferred, RegionMask Assumed)
+                   bool Report, bool Deferred, RegionMask Assumed, bool Booting)
       : FA(FA), FE(FE), Sum(Sum), H(Report ? FA.H : FA.Silent),
-        Deferred(Deferred), InitialAssumed(Assumed),
+        Deferred(Deferred), InitialAssumed(Assumed), Booting(Booting),
         SM(FA.Ctx.getSourceManager()),
         FC{FE.FD, FA.Ctx, FA.Model, false, FA.SchedulerCore, FA.CoreCode} {
     auto Contracts = FA.Macros.contractsOf(FE.FD, SM);
@@ -188,13 +188,11 @@ private:
   Handler &H;
   bool Deferred;
   RegionMask InitialAssumed;
-public:
   /// Early boot code (start_kernel()'s own callees): one CPU, and
   /// __might_sleep() is silent about the boot context while the system
   /// boots (SYSTEM_BOOTING): a sleep is judged only inside a section the
   /// function opens itself.
-  bool Booting = false;
-private:
+  bool Booting;
   llvm::SmallVector<HeldLock, 1> EntryLocks; // held by the caller, per contract
   const SourceManager &SM;
   FunctionContext FC;
